@@ -1,0 +1,3 @@
+from mobility_tui.cli import main
+
+raise SystemExit(main())

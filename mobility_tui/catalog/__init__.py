@@ -1,0 +1,1 @@
+"""Reading and validating the data files, and building the database from them."""

@@ -1,0 +1,124 @@
+"""Interface language: gettext catalogues (fi, sv, en), locale detection and Babel formatting.
+
+Catalogues ship as `.po` files and are compiled in memory on first use, so a source checkout and
+an installed wheel behave the same and no compiled file can fall out of date with its source.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import io
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from mobility_tui.resources import locale_dir
+
+DOMAIN = "mobility_tui"
+LANGUAGES: tuple[str, ...] = ("fi", "sv", "en")
+DEFAULT_LANGUAGE = "en"
+LANGUAGE_NAMES = {"fi": "suomi", "sv": "svenska", "en": "English"}
+
+# When a record lacks text in the interface language, the next language a reader of that
+# language is most likely to understand: Finns usually read Swedish, Swedes English.
+FALLBACK_ORDER: dict[str, tuple[str, ...]] = {
+    "fi": ("fi", "sv", "en"),
+    "sv": ("sv", "en", "fi"),
+    "en": ("en", "sv", "fi"),
+}
+
+_current = {"lang": DEFAULT_LANGUAGE}
+
+
+def detect_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language from LC_ALL / LC_MESSAGES / LANG (the first one set wins), else English."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(variable, "").strip()
+        if value:
+            code = value.split(".")[0].split("_")[0].lower()
+            return code if code in LANGUAGES else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+@cache
+def _catalog(lang: str) -> _gettext.NullTranslations:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po_path = locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not po_path.is_file():
+        return _gettext.NullTranslations()
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=lang, domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return _gettext.GNUTranslations(buffer)
+
+
+def set_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current["lang"] = lang
+
+
+def current_language() -> str:
+    return _current["lang"]
+
+
+def gettext(message: str) -> str:
+    return _catalog(_current["lang"]).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _catalog(_current["lang"]).ngettext(singular, plural, count)
+
+
+_ = gettext
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction where it must be translated later, at display time."""
+    return message
+
+
+@dataclass(frozen=True)
+class Picked:
+    """A record's text in the language shown, and which language it really is."""
+
+    text: str
+    lang: str | None
+    is_fallback: bool
+
+
+def pick(texts: Mapping[str, str] | None, lang: str | None = None) -> Picked:
+    """A record's text in the interface language, falling back per FALLBACK_ORDER."""
+    lang = lang or current_language()
+    texts = texts or {}
+    for candidate in FALLBACK_ORDER[lang]:
+        value = texts.get(candidate)
+        if value:
+            return Picked(value, candidate, candidate != lang)
+    return Picked("", None, False)
+
+
+def pick_text(texts: Mapping[str, str] | None, lang: str | None = None) -> str:
+    """`pick`, with a visible marker such as "[sv]" when the text is in another language."""
+    picked = pick(texts, lang)
+    return f"[{picked.lang}] {picked.text}" if picked.is_fallback else picked.text
+
+
+def format_date(value: date, lang: str | None = None) -> str:
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(value, format="long", locale=lang or current_language())
+
+
+def format_list(items: Iterable[str], lang: str | None = None) -> str:
+    from babel.lists import format_list as babel_format_list
+
+    items = [item for item in items if item]
+    return babel_format_list(items, locale=lang or current_language()) if items else ""

@@ -1,0 +1,1 @@
+"""Answers as plain objects, shared by the command line, the TUI and the exports."""

@@ -1,0 +1,1 @@
+"""The terminal UI (Textual). Screens call services; none of them writes SQL."""

@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from mobility_tui import i18n
+from mobility_tui.cli import main
+
+FIXTURE_DATA = Path(__file__).parent / "fixtures" / "data"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path_factory, monkeypatch):
+    """No test touches the user's database or depends on the machine's locale."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MOBILITY_TUI_DATABASE_URL", f"sqlite:///{home / 'default.sqlite3'}")
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def run(capsys):
+    """Run the command line in this process, as a person would type it."""
+
+    def _run(*args: str) -> CliResult:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return _run
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    """A writable copy of the small test catalogue."""
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, target)
+    return target
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def built_fixture_db(data_dir, db_url, run) -> str:
+    result = run("--database-url", db_url, "db", "build", "--data-dir", str(data_dir))
+    assert result.code == 0, result.err
+    return db_url
+
+
+@pytest.fixture(scope="session")
+def shipped_db_url(tmp_path_factory) -> str:
+    """The real, shipped catalogue built once for the whole session."""
+    from mobility_tui.catalog.build import build_database
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('shipped') / 'shipped.sqlite3'}"
+    build_database(url)
+    return url
+
+
+def run_subprocess(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mobility_tui", *args], capture_output=True,
+                          text=True, env=env, stdin=subprocess.DEVNULL, timeout=120, **kwargs)
