@@ -88,7 +88,8 @@ def describe_failure(url: str, error: Exception) -> str:
     if "password authentication failed" in lowered or "authentication" in lowered:
         return _("The database at {url} refused the user name or password.").format(url=mask_url(url))
     if "could not connect" in lowered or "connection refused" in lowered or "timeout" in lowered \
-            or "could not translate host name" in lowered or "connection failed" in lowered:
+            or "could not translate host name" in lowered or "connection failed" in lowered \
+            or "failed to resolve host" in lowered or "name or service not known" in lowered:
         return _("The database server at {url} cannot be reached.").format(url=mask_url(url))
     if "does not exist" in lowered and "database" in lowered:
         return _("The database at {url} does not exist.").format(url=mask_url(url))

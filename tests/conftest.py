@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -82,3 +83,24 @@ def shipped_db_url(tmp_path_factory) -> str:
 def run_subprocess(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mobility_tui", *args], capture_output=True,
                           text=True, env=env, stdin=subprocess.DEVNULL, timeout=120, **kwargs)
+
+
+POSTGRES_URL = os.environ.get("MOBILITY_TUI_TEST_POSTGRES_URL")
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """A throwaway PostgreSQL database (.ci/run starts one); skipped locally without a server."""
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must start PostgreSQL and set MOBILITY_TUI_TEST_POSTGRES_URL (.ci/run)")
+        pytest.skip("no PostgreSQL server: set MOBILITY_TUI_TEST_POSTGRES_URL to run this test")
+    return POSTGRES_URL
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend_url(request, tmp_path) -> str:
+    """The same test on the embedded SQLite file and on a PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'backend.sqlite3'}"
+    return request.getfixturevalue("postgres_url")

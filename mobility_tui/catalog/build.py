@@ -160,16 +160,21 @@ def _write_server(url: str, rows: list) -> None:
         with engine.begin() as connection:
             connection.execute(text(f'CREATE SCHEMA "{building}"'))
         _fill(engine, rows)
-        # The swap is one short transaction: readers see the old schema or the new one.
+        # The swap is one short transaction: readers see the old schema or the new one. The
+        # advisory lock keeps two desks rebuilding at once from interleaving their renames.
         with engine.begin() as connection:
+            connection.execute(text("SELECT pg_advisory_xact_lock(7243051)"))
+            for (stale,) in connection.execute(text(
+                    "SELECT schema_name FROM information_schema.schemata "
+                    "WHERE schema_name LIKE :pattern"), {"pattern": f"{SERVER_SCHEMA}_old_%"}):
+                # Retired by an earlier build: no reader can still be inside it.
+                connection.execute(text(f'DROP SCHEMA "{stale}" CASCADE'))
             exists = connection.execute(text(
                 "SELECT 1 FROM information_schema.schemata WHERE schema_name = :name"),
                 {"name": SERVER_SCHEMA}).first()
             if exists:
                 connection.execute(text(f'ALTER SCHEMA "{SERVER_SCHEMA}" RENAME TO "{retired}"'))
             connection.execute(text(f'ALTER SCHEMA "{building}" RENAME TO "{SERVER_SCHEMA}"'))
-        with engine.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA IF EXISTS "{retired}" CASCADE'))
     except SQLAlchemyError as error:
         _drop_quietly(engine, building)
         raise DatabaseError(describe_failure(url, error)) from None
