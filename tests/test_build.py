@@ -26,7 +26,7 @@ def count(url: str, table: str) -> int:
 
 def test_build_writes_every_record_and_its_origin(data_dir, db_url):
     result = build_database(db_url, data_dir)
-    assert (result.qualifications, result.regulations, result.courses, result.guide_steps) == (4, 1, 1, 1)
+    assert (result.qualifications, result.regulations, result.courses, result.guide_steps) == (4, 1, 2, 2)
     assert count(db_url, "counterpart") == 3
     assert count(db_url, "regulationlink") == 1
     info = read_build_info(create_engine_for(db_url))

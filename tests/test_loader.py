@@ -26,8 +26,8 @@ def test_fixture_catalogue_loads_every_kind(data_dir):
     assert {q.id for q in catalog.qualifications} == {
         "fi-pt-sosiaali-ja-terveysalan", "fi-pt-logistiikan", "se-vo", "se-vo-underskoterska"}
     assert [r.id for r in catalog.regulations] == ["se-reg-underskoterska"]
-    assert [c.id for c in catalog.courses] == ["course-test-sfi"]
-    assert [g.id for g in catalog.guide_steps] == ["guide-test-tax"]
+    assert sorted(c.id for c in catalog.courses) == ["course-test-online-b1", "course-test-sfi"]
+    assert sorted(g.id for g in catalog.guide_steps) == ["guide-test-border-advice", "guide-test-tax"]
     nurse = next(q for q in catalog.qualifications if q.id == "fi-pt-sosiaali-ja-terveysalan")
     assert nurse.titles.sv == ["närvårdare"]
     assert nurse.counterparts[1].relation == "none" and nurse.counterparts[1].target is None

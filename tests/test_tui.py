@@ -34,8 +34,7 @@ async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:
 
 async def type_query(pilot, text: str) -> None:
     await pilot.press(*text)
-    await wait_for(pilot, lambda: pilot.app.screen.query_text == text
-                   and "match" in str(pilot.app.screen.query_one("#status").render()))
+    await wait_for(pilot, lambda: pilot.app.screen.shown_query == text)
 
 
 @pytest.fixture
@@ -74,6 +73,7 @@ async def test_down_and_enter_from_the_results(app):
 async def test_empty_query_lists_everything_and_no_hits_says_so(app):
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.screen.query_one("#results", DataTable).row_count == 4)
+        assert "every qualification" in str(app.screen.query_one("#status").render())
         await type_query(pilot, "qwxzv")
         assert "No match" in str(app.screen.query_one("#status").render())
         assert app.screen.query_one("#results", DataTable).row_count == 0
@@ -173,3 +173,38 @@ async def test_odd_pasted_input_never_crashes(app, text):
         status = str(app.screen.query_one("#status").render()) if isinstance(
             app.screen, SearchScreen) else ""
         assert "\x1b" not in status
+
+
+def footer_descriptions(app) -> set[str]:
+    return {binding.description for _key, (_node, binding, _enabled, _tooltip)
+            in app.screen.active_bindings.items() if binding.show}
+
+
+async def test_language_switches_at_runtime(app):
+    async with app.run_test(size=SIZE) as pilot:
+        assert {"Quit", "Help", "Language", "Country"} <= footer_descriptions(app)
+        await pilot.press("f2")                     # English → suomi
+        await pilot.pause()
+        assert {"Lopeta", "Ohje", "Kieli", "Maa"} <= footer_descriptions(app)
+        await pilot.press("f2")                     # → svenska
+        await pilot.pause()
+        assert {"Avsluta", "Hjälp", "Språk", "Land"} <= footer_descriptions(app)
+        await type_query(pilot, "lahihoitaja")
+        status = str(app.screen.query_one("#status").render())
+        assert "träff" in status
+        table = app.screen.query_one("#results", DataTable)
+        assert table.get_row_at(0)[1].plain == "Grundexamen inom social- och hälsovårdsbranschen"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen)
+                       and app.screen.detail is not None)
+        text = screen_text(app)
+        assert "Motsvarigheter i det andra landet" in text and "delvis motsvarande" in text
+        assert "Kontrollerad 1 november 2026" in text
+
+
+async def test_started_in_finnish(built_fixture_db):
+    app = create_app(database_url=built_fixture_db, language="fi")
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Lopeta" in footer_descriptions(app)
+        await pilot.press("f1")
+        assert "ohje" in screen_text(app).lower()

@@ -15,10 +15,13 @@ def _rank(level: str) -> int:
 
 
 def suits_level(levels: list[str], level: str) -> bool:
-    """A person at `level` can start the course (it starts at or below) and gets further (it
-    leads above)."""
+    """A person at `level` can start the course and gets further with it.
+
+    `levels` are the levels a course teaches (data/README.md): it is open to someone one step
+    below its first level and leads up to its last, so a B1 course suits a person at A2.
+    """
     ranks = [_rank(item) for item in levels]
-    return min(ranks) <= _rank(level) < max(ranks)
+    return min(ranks) - 1 <= _rank(level) < max(ranks)
 
 
 def to_view(row: Course) -> CourseView:

@@ -44,6 +44,7 @@ class SearchScreen(BaseScreen):
         self.query_text = ""
         self.country: str | None = None
         self.rows: list = []  # what the table shows: SearchHit or QualificationSummary
+        self.shown_query: str | None = None  # the query `rows` answer
         self.status = _("Opening the database…")
 
     def compose(self) -> ComposeResult:
@@ -148,6 +149,7 @@ class SearchScreen(BaseScreen):
         if query != self.query_text:
             return  # an answer to an older query
         self.rows = rows
+        self.shown_query = query
         self._fill_table(rows)
         if not query.strip():
             self.show_status(_("Type what the diploma says, in Finnish, Swedish or English. "
