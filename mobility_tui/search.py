@@ -26,7 +26,9 @@ MIN_SCORE = 60.0
 # Nobody types a qualification name this long; longer input is cut so it cannot stall the scan.
 MAX_QUERY_CHARS = 200
 # How many labels sharing the most trigrams with the query are rescored with WRatio.
-CANDIDATES = 500
+CANDIDATES = 300
+# At most this many labels tied with the last place are compared for the tie-break.
+TIES = 40
 # Which kind of label wins when two labels of different records score the same.
 KIND_RANK = {"name": 0, "title": 1, "alias": 2, "code": 3}
 
@@ -100,9 +102,16 @@ class CandidateIndex:
 
     def __init__(self, folded_labels: list[str]):
         self.size = len(folded_labels)
-        label_trigrams = [trigrams(text) for text in folded_labels]
-        self.trigram_counts = np.array([len(grams) for grams in label_trigrams], dtype=np.float32)
-        self.trigrams = _Postings(enumerate(label_trigrams))
+        sizes = array("i")
+
+        def trigrams_counted():
+            for number, text in enumerate(folded_labels):
+                grams = trigrams(text)
+                sizes.append(len(grams))
+                yield number, grams
+
+        self.trigrams = _Postings(trigrams_counted())
+        self.trigram_counts = np.array(sizes, dtype=np.float32)
         shortest_first = sorted(range(self.size), key=lambda number: len(folded_labels[number]))
         self.words = _Postings((number, set(folded_labels[number].split()))
                                for number in shortest_first)
@@ -166,13 +175,21 @@ class SearchIndex:
                 return []
         chosen = self._candidate_index.candidates(folded_query, self._candidates, allowed)
         texts = [self._folded[index] for index in chosen]
-        # rapidfuzz drops scores equal to the cutoff exactly, hence the margin.
+        # rapidfuzz drops scores equal to the cutoff exactly, hence the margin. Hits come sorted
+        # by score, best first.
         hits = process.extract(folded_query, texts, scorer=fuzz.WRatio, processor=None,
                                limit=None, score_cutoff=MIN_SCORE - 0.01)
-        scored = [(score, self._labels[chosen[position]], texts[position])
-                  for _text, score, position in hits]
-        scored += [(100.0, label, folded_query) for label in self._codes.get(folded_query, [])
-                   if country in (None, label.country)]
+        scored = [(100.0, label, folded_query) for label in self._codes.get(folded_query, [])
+                  if country in (None, label.country)]
+        records: set[str] = {label.record_id for _score, label, _text in scored}
+        for _text, score, position in hits:
+            # Enough records, and no more ties with the last one: the rest cannot rank. (Among
+            # many equal scores, the first few dozen are as good as any.)
+            if len(records) >= limit and (score < scored[-1][0] or len(scored) >= limit + TIES):
+                break
+            label = self._labels[chosen[position]]
+            scored.append((score, label, texts[position]))
+            records.add(label.record_id)
         best: dict[str, tuple[tuple[float, float, int], Label]] = {}
         for score, label, folded_label in scored:
             # Ties on WRatio are common; a closer whole-label match and an official name win.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -20,7 +21,7 @@ from mobility_tui.tui.messages import BuildProgress, CatalogFailed, CatalogReady
 
 
 class MobilityApp(TranslatedBindings, App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: subclasses elsewhere find it too
     TITLE = "mobility-tui"
     KEYS = [
         Key("ctrl+q", "quit", N_("Quit"), priority=True),
@@ -46,6 +47,9 @@ class MobilityApp(TranslatedBindings, App[None]):
         self.title = "mobility-tui"
         self.sub_title = _("Finland ⇄ Sweden: qualifications, recognition, courses")
         self.push_screen(SearchScreen())
+
+    def on_ready(self) -> None:
+        # After the first frame: the database layer's imports would only delay it.
         if self.services is None:
             self.open_catalog()
 

@@ -17,8 +17,10 @@ from mobility_tui.tui.bindings import Key
 from mobility_tui.tui.screens.base import BaseScreen
 
 # Wait this long after a key press before searching: typing stays smooth.
-DEBOUNCE_SECONDS = 0.12
+DEBOUNCE_SECONDS = 0.03
 MAX_RESULTS = 30
+# An empty query browses the catalogue; a national one is too long to put in a table at once.
+MAX_BROWSE = 300
 COUNTRY_CYCLE = (None, "FI", "SE")
 
 
@@ -141,7 +143,7 @@ class SearchScreen(BaseScreen):
         if query.strip():
             rows: list = services.qualifications.search(query, country, MAX_RESULTS)
         else:
-            rows = services.qualifications.list(country)
+            rows = services.qualifications.list(country)[:MAX_BROWSE]
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_rows, query, rows)
 
