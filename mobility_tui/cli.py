@@ -48,6 +48,36 @@ def _language_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
+# Options of the commands whose one positional argument is free text typed by a person.
+_FREE_TEXT_COMMANDS = {
+    "search": {"--country": True, "--limit": True, "--json": False},
+    "show": {"--json": False},
+}
+_COMMON_OPTIONS = {"--lang": True, "--database-url": True, "-h": False, "--help": False}
+
+
+def _protect_free_text(argv: list[str]) -> list[str]:
+    """Let a query or id start with "-" ("-:" or "--x" is still text to search for): move the
+    first such argument behind "--", which argparse reads as "no more options"."""
+    if "--" in argv:
+        return argv
+    command = next((arg for arg in argv if arg in _FREE_TEXT_COMMANDS), None)
+    if command is None:
+        return argv
+    options = {**_COMMON_OPTIONS, **_FREE_TEXT_COMMANDS[command]}
+    position = argv.index(command) + 1
+    while position < len(argv):
+        arg = argv[position]
+        name = arg.split("=", 1)[0]
+        if name in options:
+            position += 2 if options[name] and "=" not in arg else 1
+            continue
+        if arg.startswith("-") and arg != "-":
+            return argv[:position] + argv[position + 1:] + ["--", arg]
+        position += 1
+    return argv
+
+
 def _positive(value: str) -> int:
     number = int(value)
     if number < 1:
@@ -297,7 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_protect_free_text(argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
     if args.version:

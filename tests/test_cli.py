@@ -157,3 +157,16 @@ def test_subprocess_json_has_nothing_else_on_stdout(tmp_path, data_dir):
     result = run_subprocess("search", "närvårdare", "--json", env=env)
     assert result.returncode == 0
     assert json.loads(result.stdout)[0]["id"] == "fi-pt-sosiaali-ja-terveysalan"
+
+
+@pytest.mark.parametrize("query", ["-:", "--x", "-", "--json-ish", "-1"])
+def test_queries_starting_with_a_dash_are_text(run, built_fixture_db, query):
+    result = run("--database-url", built_fixture_db, "search", query, "--json")
+    assert result.code == 0 and isinstance(result.json(), list)
+    result = run("--database-url", built_fixture_db, "search", "--limit", "2", query, "--json")
+    assert result.code == 0
+
+
+def test_show_id_starting_with_a_dash_is_not_found(run, built_fixture_db):
+    result = run("--database-url", built_fixture_db, "show", "-x")
+    assert result.code == 1 and "No qualification has the id" in result.err

@@ -135,7 +135,8 @@ def _write_sqlite(target: Path, rows: list) -> None:
     except OSError as error:
         raise DatabaseError(_("The folder {folder} cannot be created ({reason}).").format(
             folder=target.parent, reason=error.strerror)) from None
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
+    _remove_abandoned_builds(target)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.building")
     engine = create_engine_for(f"sqlite:///{temporary}")
     try:
         _fill(engine, rows)
@@ -147,6 +148,18 @@ def _write_sqlite(target: Path, rows: list) -> None:
     finally:
         engine.dispose()
         temporary.unlink(missing_ok=True)
+
+
+def _remove_abandoned_builds(target: Path) -> None:
+    """Delete temporary files of builds whose process died (killed, power cut)."""
+    for leftover in target.parent.glob(f".{target.name}.*.building"):
+        try:
+            pid = int(leftover.name[len(target.name) + 2:].split(".")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            leftover.unlink(missing_ok=True)
+        except (ValueError, PermissionError, OSError):
+            continue  # not ours to judge, or the process still runs
 
 
 def _write_server(url: str, rows: list) -> None:

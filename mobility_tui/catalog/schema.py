@@ -56,7 +56,7 @@ CheckDate = Annotated[dt.date, AfterValidator(_not_in_future)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class LocalText(_Strict):

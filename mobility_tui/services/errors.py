@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mobility_tui.text import strip_controls
 
 
@@ -10,6 +12,6 @@ class NotFound(LookupError):
 
 
 def quote_input(value: str, limit: int = 60) -> str:
-    """User input made safe to repeat in a message: no control characters, not too long."""
-    clean = strip_controls(value)
+    """User input made safe to repeat in a message: one line, no control characters, short."""
+    clean = re.sub(r"[^\S ]", " ", strip_controls(value))
     return f"“{clean[:limit]}…”" if len(clean) > limit else f"“{clean}”"
