@@ -85,6 +85,7 @@ class CompareScreen(BaseScreen):
         yield Static(Text(view.clean(pick_text(decision.rationale))), classes="compare-wide")
 
     def on_mount(self) -> None:
+        self.after_recompose()
         if self.targets:
             self.load(self.targets[self.position].qualification.id)
 
@@ -97,6 +98,10 @@ class CompareScreen(BaseScreen):
         self.right = detail
         self.sub_title = f"{self.left.summary.id} ⇄ {detail.summary.id}"
         await self.recompose()
+        self.after_recompose()
+
+    def after_recompose(self) -> None:
+        self.query_one("#compare").focus()
 
     def action_next_counterpart(self) -> None:
         if len(self.targets) > 1:

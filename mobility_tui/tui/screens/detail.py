@@ -44,19 +44,20 @@ class DetailScreen(BaseScreen):
         yield Static(view.facts(detail), id="detail-facts")
         if detail.note:
             yield Static(Text(view.clean(pick_text(detail.note)), style="italic"))
-        if detail.description:
-            yield Static(view.heading(_("What the holder is trained to do")))
-            yield Static(Text(view.clean(pick_text(detail.description))), classes="section")
-        if detail.specialisations:
-            yield Static(view.heading(_("Competence areas")))
-            yield Static(Text("\n".join("• " + view.clean(pick_text(item))
-                                        for item in detail.specialisations)), classes="section")
-        yield Static(view.heading(_("Counterparts in the other country")))
+        # What the person came for first: the counterpart and what stands in the way.
+        yield Static(view.heading(_("Counterparts in the other country")), classes="heading")
         yield Static(view.counterpart_text(detail), id="detail-counterparts", classes="section")
-        yield Static(view.heading(_("Regulation")))
+        yield Static(view.heading(_("Regulation")), classes="heading")
         yield Static(view.regulation_text(detail.regulation), id="detail-regulation",
                      classes="section")
-        yield Static(view.heading(_("Sources")))
+        if detail.description:
+            yield Static(view.heading(_("What the holder is trained to do")), classes="heading")
+            yield Static(Text(view.clean(pick_text(detail.description))), classes="section")
+        if detail.specialisations:
+            yield Static(view.heading(_("Competence areas")), classes="heading")
+            yield Static(Text("\n".join("• " + view.clean(pick_text(item))
+                                        for item in detail.specialisations)), classes="section")
+        yield Static(view.heading(_("Sources")), classes="heading")
         yield Static(view.sources_text(detail.sources, detail.verified), classes="section")
 
     def on_mount(self) -> None:
@@ -78,10 +79,15 @@ class DetailScreen(BaseScreen):
         self.detail = detail
         self.sub_title = detail.summary.id
         await self.recompose()
+        self.after_recompose()
 
     async def _failed(self, reason: str) -> None:
         self.error = reason
         await self.recompose()
+
+    def after_recompose(self) -> None:
+        # Focus the text, so the keys scroll it (and the footer shows its keys).
+        self.query_one("#detail").focus()
 
     def action_compare(self) -> None:
         from mobility_tui.tui.screens.compare import CompareScreen

@@ -74,8 +74,8 @@ class SearchScreen(BaseScreen):
         table = self.query_one("#results", DataTable)
         table.clear(columns=True)
         table.add_column("", key="country", width=2)
-        table.add_column(_("Name"), key="name", width=44)
-        table.add_column(_("Occupational titles"), key="titles", width=28)
+        table.add_column(_("Name"), key="name", width=52)
+        table.add_column(_("Occupational titles"), key="titles", width=22)
         table.add_column("EQF", key="eqf", width=3)
         table.add_column(_("Score"), key="score", width=5)
 
@@ -143,7 +143,8 @@ class SearchScreen(BaseScreen):
         if query.strip():
             rows: list = services.qualifications.search(query, country, MAX_RESULTS)
         else:
-            rows = services.qualifications.list(country)[:MAX_BROWSE]
+            rows = sorted(services.qualifications.list(country),
+                          key=lambda item: (item.country, pick_text(item.name).casefold()))[:MAX_BROWSE]
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_rows, query, rows)
 

@@ -77,6 +77,7 @@ def counterpart_text(detail: QualificationDetail) -> Text:
             text.append("  " + _("For: {track}").format(track=clean(pick_text(view.track))) + "\n",
                         style="italic")
         text.append("  " + clean(pick_text(view.rationale)) + "\n\n")
+    text.rstrip()
     return text
 
 
@@ -111,6 +112,7 @@ def regulation_text(views: list[RegulationView]) -> Text:
         for number, step in enumerate(view.steps, start=1):
             text.append(f"  {number}. " + clean(pick_text(step)) + "\n")
         text.append("\n")
+    text.rstrip()
     return text
 
 
