@@ -16,10 +16,7 @@ from typing import Any
 
 from mobility_tui import __version__, i18n
 from mobility_tui.i18n import N_, _
-
-# Kept in sync with catalog.schema (a test checks); not imported from there to keep --help light.
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-SCENARIOS = ("move-to-se", "commute-to-se", "move-to-fi", "commute-to-fi")
+from mobility_tui.vocabulary import CEFR_LEVELS, COUNTRIES, MODES, SCENARIOS
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -129,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
                                  description=_("find qualifications by name or title"))
     _add_common(search, top=False)
     search.add_argument("query", metavar=_("QUERY"), help=_("what the diploma or job is called"))
-    search.add_argument("--country", choices=("FI", "SE"), type=str.upper,
+    search.add_argument("--country", choices=COUNTRIES, type=str.upper,
                         help=_("only this country's qualifications"))
     search.add_argument("--limit", type=_positive, default=10,
                         help=_("at most this many results (default: 10)"))
@@ -146,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help=_("list all qualifications"),
                                   description=_("list all qualifications"))
     _add_common(listing, top=False)
-    listing.add_argument("--country", choices=("FI", "SE"), type=str.upper,
+    listing.add_argument("--country", choices=COUNTRIES, type=str.upper,
                          help=_("only this country's qualifications"))
     _add_json(listing)
     listing.set_defaults(handler=_cmd_list)
@@ -157,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     courses.add_argument("--level", choices=CEFR_LEVELS, type=str.upper,
                          help=_("your Swedish level now (CEFR): courses you can start and "
                                 "get further with"))
-    courses.add_argument("--mode", choices=("online", "classroom", "blended"),
+    courses.add_argument("--mode", choices=MODES,
                          help=_("only online, classroom or blended courses"))
     courses.add_argument("--place", help=_("only courses in this municipality"))
     _add_json(courses)

@@ -170,3 +170,34 @@ def test_queries_starting_with_a_dash_are_text(run, built_fixture_db, query):
 def test_show_id_starting_with_a_dash_is_not_found(run, built_fixture_db):
     result = run("--database-url", built_fixture_db, "show", "-x")
     assert result.code == 1 and "No qualification has the id" in result.err
+
+
+def test_vocabulary_matches_the_schema():
+    from typing import get_args
+
+    from mobility_tui import vocabulary
+    from mobility_tui.catalog import schema
+
+    assert get_args(schema.CefrLevel) == vocabulary.CEFR_LEVELS
+    assert get_args(schema.Scenario) == vocabulary.SCENARIOS
+    assert get_args(schema.Mode) == vocabulary.MODES
+    assert get_args(schema.Country) == vocabulary.COUNTRIES
+
+
+def test_every_command_and_option_has_help_text():
+    import argparse
+
+    from mobility_tui.cli import build_parser
+
+    def walk(parser: argparse.ArgumentParser):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    assert choice.help, f"{parser.prog} {choice.dest} has no help"
+                for sub in action.choices.values():
+                    yield from walk(sub)
+            else:
+                yield parser.prog, action
+
+    for prog, action in walk(build_parser()):
+        assert action.help, f"{prog} {action.option_strings or action.dest} has no help"

@@ -31,8 +31,6 @@ QualificationType = Literal[
 Scenario = Literal["move-to-se", "commute-to-se", "move-to-fi", "commute-to-fi"]
 Mode = Literal["online", "classroom", "blended"]
 CefrLevel = Literal["A1", "A2", "B1", "B2", "C1", "C2"]
-CEFR_LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
-SCENARIOS: tuple[str, ...] = ("move-to-se", "commute-to-se", "move-to-fi", "commute-to-fi")
 
 RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=100)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from mobility_tui.catalog.schema import CEFR_LEVELS
 from mobility_tui.models import Course
 from mobility_tui.services.results import CourseView
 from mobility_tui.text import fold
+from mobility_tui.vocabulary import CEFR_LEVELS
 
 
 def _rank(level: str) -> int:

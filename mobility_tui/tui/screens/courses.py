@@ -13,8 +13,7 @@ from mobility_tui.i18n import N_, _, format_date, ngettext, pick_text
 from mobility_tui.tui.bindings import Key
 from mobility_tui.tui.screens.base import BaseScreen
 from mobility_tui.tui.widgets.record_text import clean
-
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+from mobility_tui.vocabulary import CEFR_LEVELS, MODES
 
 
 class CoursesScreen(BaseScreen):
@@ -30,10 +29,10 @@ class CoursesScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Horizontal(id="course-filters"):
-            yield Select([(_("My level: {level}").format(level=level), level) for level in LEVELS],
+            yield Select([(_("My level: {level}").format(level=level), level) for level in CEFR_LEVELS],
                          prompt=_("Any level"), value=self.level or Select.NULL, id="level")
             yield Select([(labels.label(labels.MODES, mode), mode)
-                          for mode in ("online", "classroom", "blended")],
+                          for mode in MODES],
                          prompt=_("Any mode"), value=self.mode or Select.NULL, id="mode")
             yield Input(value=self.place, placeholder=_("Place, e.g. Haparanda"), id="place")
         yield Static("", id="course-status", markup=False)

@@ -13,8 +13,7 @@ from mobility_tui.i18n import N_, _, format_date, pick_text
 from mobility_tui.tui.bindings import Key
 from mobility_tui.tui.screens.base import BaseScreen
 from mobility_tui.tui.widgets.record_text import clean
-
-SCENARIOS = ("commute-to-se", "move-to-se", "commute-to-fi", "move-to-fi")
+from mobility_tui.vocabulary import SCENARIOS
 
 
 class GuideScreen(BaseScreen):

@@ -16,9 +16,7 @@ from mobility_tui.i18n import N_, _, pick_text
 from mobility_tui.services.results import QualificationSummary
 from mobility_tui.tui.bindings import Key, TranslatedBindings
 from mobility_tui.tui.widgets.record_text import clean
-
-SCENARIOS = ("commute-to-se", "move-to-se", "commute-to-fi", "move-to-fi")
-LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+from mobility_tui.vocabulary import CEFR_LEVELS, SCENARIOS
 
 
 class PlanScreen(TranslatedBindings, ModalScreen[Path | None]):
@@ -48,7 +46,7 @@ class PlanScreen(TranslatedBindings, ModalScreen[Path | None]):
                 yield Select([(labels.label(labels.SCENARIOS, key), key) for key in SCENARIOS],
                              value=scenario, allow_blank=False, id="plan-scenario")
                 yield Select([(_("Swedish now: {level}").format(level=level), level)
-                              for level in LEVELS], prompt=_("Swedish level unknown"),
+                              for level in CEFR_LEVELS], prompt=_("Swedish level unknown"),
                              id="plan-level")
             yield Static("", id="plan-status", markup=False)
             with Horizontal(id="plan-buttons"):
