@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import pytest
 
 from mobility_tui.services.courses import suits_level
-from mobility_tui.services.plan import escape_markdown
+from mobility_tui.services.plan import escape_markdown, escape_markdown_block
 
 
 @pytest.mark.parametrize("levels, level, expected", [
@@ -164,5 +164,7 @@ def test_unwritable_plan_path_is_one_sentence(run, built_fixture_db, tmp_path):
 def test_markdown_escaping_makes_data_inert():
     assert escape_markdown("*bold* [link](https://x) <b>|") == r"\*bold\* \[link\](https://x) \<b\>\|"
     assert escape_markdown("# heading") == r"\# heading"
-    assert escape_markdown("- item") == r"\- item"
+    assert escape_markdown("1. heinäkuuta 2017") == "1. heinäkuuta 2017"  # inline: harmless
+    assert escape_markdown_block("- item") == r"\- item"
+    assert escape_markdown_block("1. item") == r"\1. item"
     assert escape_markdown("a\x1b[31mb\nc") == r"a\[31mb c"

@@ -166,10 +166,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
 def escape_markdown(value: Any) -> str:
-    """Data text made inert in Markdown: no emphasis, links, HTML or table breaks from data."""
+    """Data text made inert inside a Markdown line: no emphasis, links, HTML or table breaks."""
     text = strip_controls(str(value)).replace("\r", "").replace("\n", " ")
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", text)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_markdown_block(value: Any) -> str:
+    """As `escape_markdown`, for text that starts a line: it cannot start a list either."""
+    return re.sub(r"^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", escape_markdown(value))
 
 
 def markdown_url(value: Any) -> str:
@@ -187,6 +191,7 @@ def _environment(autoescape: bool):
                               autoescape=autoescape, undefined=StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     environment.filters["md"] = escape_markdown
+    environment.filters["mdblock"] = escape_markdown_block
     environment.filters["mdurl"] = markdown_url
     environment.filters["clean"] = lambda value: strip_controls(str(value))
     return environment
