@@ -225,16 +225,22 @@ def _cmd_db_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _answer(args: argparse.Namespace, result: Any, render: Callable[[], str]) -> int:
+    """Print a service's answer: its JSON shape with --json, else the text for a person."""
+    if args.json:
+        items = result if isinstance(result, list) else None
+        _print_json([item.to_json() for item in items] if items is not None else result.to_json())
+    else:
+        print(render())
+    return EXIT_OK
+
+
 def _cmd_search(args: argparse.Namespace) -> int:
     from mobility_tui import plain
     from mobility_tui.services.qualifications import QualificationService
 
     hits = QualificationService(_open(args)).search(args.query, args.country, args.limit)
-    if args.json:
-        _print_json([hit.to_json() for hit in hits])
-    else:
-        print(plain.search_results(hits, args.query))
-    return EXIT_OK
+    return _answer(args, hits, lambda: plain.search_results(hits, args.query))
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -242,11 +248,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     from mobility_tui.services.qualifications import QualificationService
 
     detail = QualificationService(_open(args)).get(args.id)
-    if args.json:
-        _print_json(detail.to_json())
-    else:
-        print(plain.qualification_detail(detail))
-    return EXIT_OK
+    return _answer(args, detail, lambda: plain.qualification_detail(detail))
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -254,11 +256,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
     from mobility_tui.services.qualifications import QualificationService
 
     items = QualificationService(_open(args)).list(args.country)
-    if args.json:
-        _print_json([item.to_json() for item in items])
-    else:
-        print(plain.qualification_list(items))
-    return EXIT_OK
+    return _answer(args, items, lambda: plain.qualification_list(items))
 
 
 def _cmd_courses(args: argparse.Namespace) -> int:
@@ -266,11 +264,7 @@ def _cmd_courses(args: argparse.Namespace) -> int:
     from mobility_tui.services.courses import CourseService
 
     courses = CourseService(_open(args)).list(args.level, args.mode, args.place)
-    if args.json:
-        _print_json([course.to_json() for course in courses])
-    else:
-        print(plain.course_list(courses, args.level))
-    return EXIT_OK
+    return _answer(args, courses, lambda: plain.course_list(courses, args.level))
 
 
 def _cmd_guide(args: argparse.Namespace) -> int:
@@ -278,11 +272,7 @@ def _cmd_guide(args: argparse.Namespace) -> int:
     from mobility_tui.services.guide import GuideService
 
     steps = GuideService(_open(args)).steps(args.scenario)
-    if args.json:
-        _print_json([step.to_json() for step in steps])
-    else:
-        print(plain.guide_steps(steps, args.scenario))
-    return EXIT_OK
+    return _answer(args, steps, lambda: plain.guide_steps(steps, args.scenario))
 
 
 def _cmd_plan(args: argparse.Namespace) -> int:

@@ -64,22 +64,13 @@ def test_compare_screen(snap_compare, snapshot_app, language):
     assert snap_compare(snapshot_app(language), terminal_size=SIZE, run_before=run_before)
 
 
-@pytest.mark.parametrize("language", ["en", "fi"])
-def test_courses_screen(snap_compare, snapshot_app, language):
+@pytest.mark.parametrize("key, loaded, language", [
+    ("f5", "courses", "en"), ("f5", "courses", "fi"), ("f6", "steps", "en"), ("f6", "steps", "sv")])
+def test_courses_and_guide_screens(snap_compare, snapshot_app, key, loaded, language):
     async def run_before(pilot):
         await settle(pilot, lambda: pilot.app.services is not None)
-        await pilot.press("f5")
-        await settle(pilot, lambda: getattr(pilot.app.screen, "courses", None))
-
-    assert snap_compare(snapshot_app(language), terminal_size=SIZE, run_before=run_before)
-
-
-@pytest.mark.parametrize("language", ["en", "sv"])
-def test_guide_screen(snap_compare, snapshot_app, language):
-    async def run_before(pilot):
-        await settle(pilot, lambda: pilot.app.services is not None)
-        await pilot.press("f6")
-        await settle(pilot, lambda: getattr(pilot.app.screen, "steps", None))
+        await pilot.press(key)
+        await settle(pilot, lambda: getattr(pilot.app.screen, loaded, None))
 
     assert snap_compare(snapshot_app(language), terminal_size=SIZE, run_before=run_before)
 

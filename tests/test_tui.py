@@ -37,6 +37,13 @@ async def type_query(pilot, text: str) -> None:
     await wait_for(pilot, lambda: pilot.app.screen.shown_query == text)
 
 
+async def open_detail(pilot, text: str) -> None:
+    await type_query(pilot, text)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DetailScreen)
+                   and pilot.app.screen.detail is not None)
+
+
 @pytest.fixture
 def app(built_fixture_db):
     return create_app(database_url=built_fixture_db, language="en")
@@ -91,10 +98,7 @@ async def test_country_filter(app):
 
 async def test_compare_courses_guide_and_help(app):
     async with app.run_test(size=SIZE) as pilot:
-        await type_query(pilot, "lähihoitaja")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen)
-                       and app.screen.detail is not None)
+        await open_detail(pilot, "lähihoitaja")
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen)
                        and app.screen.right is not None)
@@ -116,10 +120,7 @@ async def test_compare_courses_guide_and_help(app):
 
 async def test_write_a_plan_and_read_it_back(app, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
-        await type_query(pilot, "lahihoitaja")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen)
-                       and app.screen.detail is not None)
+        await open_detail(pilot, "lahihoitaja")
         await pilot.press("p")
         assert isinstance(app.screen, PlanScreen)
         target = tmp_path / "client-plan.html"
@@ -140,10 +141,7 @@ async def test_plan_does_not_overwrite_without_asking(app, tmp_path):
     target = tmp_path / "existing.md"
     target.write_text("keep me", encoding="utf-8")
     async with app.run_test(size=SIZE) as pilot:
-        await type_query(pilot, "lahihoitaja")
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen)
-                       and app.screen.detail is not None)
+        await open_detail(pilot, "lahihoitaja")
         await pilot.press("p")
         app.screen.query_one("#plan-path", Input).value = str(target)
         await pilot.click("#plan-save")
