@@ -71,13 +71,20 @@ class SearchScreen(BaseScreen):
         self.query_one("#query", Input).focus()
 
     def _setup_table(self) -> None:
+        # Name and titles share what the fixed columns, cell padding and scrollbar leave over,
+        # so nothing is cut off at 80 columns and wide terminals show more of each name.
+        free = max(30, self.app.size.width - 26)
         table = self.query_one("#results", DataTable)
         table.clear(columns=True)
         table.add_column("", key="country", width=2)
-        table.add_column(_("Name"), key="name", width=52)
-        table.add_column(_("Occupational titles"), key="titles", width=22)
+        table.add_column(_("Name"), key="name", width=free * 2 // 3)
+        table.add_column(_("Occupational titles"), key="titles", width=free - free * 2 // 3)
         table.add_column("EQF", key="eqf", width=3)
         table.add_column(_("Score"), key="score", width=5)
+
+    def on_resize(self) -> None:
+        self._setup_table()
+        self._fill_table(self.rows)
 
     def _country_label(self) -> str:
         names = {None: _("All countries"), "FI": _("Finland"), "SE": _("Sweden")}
