@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from mobility_tui.i18n import N_, _, format_list, ngettext, pick_text
+from mobility_tui.i18n import N_, _, format_list, ngettext, pick, pick_text
 from mobility_tui.text import strip_controls
 from mobility_tui.tui.bindings import Key
 from mobility_tui.tui.screens.base import BaseScreen
@@ -151,7 +151,7 @@ class SearchScreen(BaseScreen):
             rows: list = services.qualifications.search(query, country, MAX_RESULTS)
         else:
             rows = sorted(services.qualifications.list(country),
-                          key=lambda item: (item.country, pick_text(item.name).casefold()))[:MAX_BROWSE]
+                          key=lambda item: (item.country, pick(item.name).text.casefold()))[:MAX_BROWSE]
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_rows, query, rows)
 
