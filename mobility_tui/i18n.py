@@ -111,6 +111,18 @@ def pick_text(texts: Mapping[str, str] | None, lang: str | None = None) -> str:
     return f"[{picked.lang}] {picked.text}" if picked.is_fallback else picked.text
 
 
+def pick_list_text(lists: Mapping[str, list[str]] | None, lang: str | None = None) -> str:
+    """A record's list (e.g. occupational titles) as one phrase in the interface language,
+    falling back like `pick_text`, with the same visible marker."""
+    lang = lang or current_language()
+    for candidate in FALLBACK_ORDER[lang]:
+        values = (lists or {}).get(candidate)
+        if values:
+            text = format_list(values, lang)
+            return text if candidate == lang else f"[{candidate}] {text}"
+    return ""
+
+
 def format_date(value: date, lang: str | None = None) -> str:
     from babel.dates import format_date as babel_format_date
 

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Iterable
 
 from mobility_tui import labels
-from mobility_tui.i18n import _, format_date, format_list, ngettext, pick_text
+from mobility_tui.i18n import _, format_date, ngettext, pick_list_text, pick_text
 from mobility_tui.services.results import (
     QualificationDetail,
     QualificationSummary,
@@ -30,17 +30,6 @@ def _clip(text: str, width: int) -> str:
 def _wrap(text: str, indent: str = "  ") -> list[str]:
     text = strip_controls(text)
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
-
-
-def _titles(summary: QualificationSummary) -> str:
-    from mobility_tui.i18n import current_language, pick
-
-    lang = current_language()
-    titles = summary.titles.get(lang) or []
-    if not titles:
-        fallback = pick({k: ", ".join(v) for k, v in summary.titles.items() if v})
-        return f"[{fallback.lang}] {fallback.text}" if fallback.text else ""
-    return format_list(titles)
 
 
 def search_results(hits: list[SearchHit], query: str) -> str:
@@ -110,7 +99,7 @@ def qualification_detail(detail: QualificationDetail) -> str:
         (_("Type"), labels.label(labels.TYPES, summary.type)),
         (_("Code"), summary.code or _("unknown")),
         (_("Level"), level),
-        (_("Occupational titles"), _titles(summary)),
+        (_("Occupational titles"), pick_list_text(summary.titles)),
     ]
     if detail.programme:
         facts.append((_("Programme"), pick_text(detail.programme.name)))

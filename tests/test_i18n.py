@@ -119,3 +119,13 @@ def test_lang_environment_variable_without_flag(tmp_path, data_dir):
 def test_unknown_language_value_is_refused():
     with pytest.raises(ValueError):
         i18n.set_language("de")
+
+
+def test_list_fallback_has_the_same_order_and_marker():
+    from mobility_tui.i18n import pick_list_text
+
+    titles = {"fi": ["lähihoitaja"], "sv": ["närvårdare", "akutvårdare"]}
+    assert pick_list_text(titles, "sv") == "närvårdare och akutvårdare"
+    assert pick_list_text(titles, "en") == "[sv] närvårdare and akutvårdare"
+    assert pick_list_text({"fi": ["kokki"]}, "sv") == "[fi] kokki"
+    assert pick_list_text({}, "fi") == ""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mobility_tui import labels
-from mobility_tui.i18n import _, current_language, format_date, format_list, pick_text
+from mobility_tui.i18n import _, current_language, format_date, pick_list_text, pick_text
 from mobility_tui.services.courses import CourseService
 from mobility_tui.services.guide import GuideService
 from mobility_tui.services.qualifications import QualificationService
@@ -115,8 +115,7 @@ def plan_context(plan: Plan) -> dict[str, Any]:
             "name": pick_text(summary.name), "id": summary.id,
             "type": labels.label(labels.TYPES, summary.type),
             "code": summary.code or _("unknown"), "level": level,
-            "titles": format_list(summary.titles.get(current_language()) or
-                                  [t for ts in summary.titles.values() for t in ts][:3]),
+            "titles": pick_list_text(summary.titles),
             "description": pick_text(detail.description) if detail.description else "",
             "verified": format_date(detail.verified), "stale": detail.is_stale(),
         },

@@ -71,8 +71,10 @@ class QualificationService:
             if row is None:
                 raise NotFound(_("No qualification has the id {id}.").format(
                     id=quote_input(qualification_id)))
-            summaries = {item.id: summarize(item)
-                         for item in session.exec(select(Qualification))}
+            summaries, _index = self._load()  # loaded once per service, like the index
+            if row.id not in summaries:  # the database was rebuilt since: load it afresh
+                self._summaries = None
+                summaries, _index = self._load()
             counterparts = self._counterparts(session, row, summaries)
             regulated_ids = [row.id] + [view.qualification.id for view in counterparts
                                         if view.qualification is not None]

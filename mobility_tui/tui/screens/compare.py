@@ -9,7 +9,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from mobility_tui import labels
-from mobility_tui.i18n import N_, _, pick_text
+from mobility_tui.i18n import N_, _, pick_list_text, pick_text
 from mobility_tui.services.results import QualificationDetail
 from mobility_tui.tui.bindings import Key
 from mobility_tui.tui.screens.base import BaseScreen
@@ -67,7 +67,8 @@ class CompareScreen(BaseScreen):
             (_("Type"), labels.label(labels.TYPES, left.summary.type),
              labels.label(labels.TYPES, right.summary.type)),
             (_("Level"), view.level_text(left.summary), view.level_text(right.summary)),
-            (_("Occupational titles"), view.titles_of(left.summary), view.titles_of(right.summary)),
+            (_("Occupational titles"), pick_list_text(left.summary.titles),
+             pick_list_text(right.summary.titles)),
             (_("Trained to do"), pick_text(left.description) if left.description else "—",
              pick_text(right.description) if right.description else "—"),
             (_("Regulation in {country}").format(

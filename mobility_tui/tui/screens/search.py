@@ -11,7 +11,7 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from mobility_tui.i18n import N_, _, format_list, ngettext, pick, pick_text
+from mobility_tui.i18n import N_, _, ngettext, pick, pick_list_text, pick_text
 from mobility_tui.text import strip_controls
 from mobility_tui.tui.bindings import Key
 from mobility_tui.tui.screens.base import BaseScreen
@@ -22,16 +22,6 @@ MAX_RESULTS = 30
 # An empty query browses the catalogue; a national one is too long to put in a table at once.
 MAX_BROWSE = 300
 COUNTRY_CYCLE = (None, "FI", "SE")
-
-
-def titles_text(titles: dict[str, list[str]]) -> str:
-    from mobility_tui.i18n import current_language
-
-    own = titles.get(current_language()) or []
-    if own:
-        return format_list(own)
-    other = [title for values in titles.values() for title in values]
-    return format_list(other[:2])
 
 
 class SearchScreen(BaseScreen):
@@ -180,5 +170,5 @@ class SearchScreen(BaseScreen):
             score = getattr(row, "score", None)
             # Text(), not str: DataTable would read brackets in data as markup.
             table.add_row(summary.country, Text(strip_controls(pick_text(summary.name))),
-                          Text(strip_controls(titles_text(summary.titles))), str(summary.eqf_level),
+                          Text(strip_controls(pick_list_text(summary.titles))), str(summary.eqf_level),
                           f"{score:.0f}" if score is not None else "", key=summary.id)

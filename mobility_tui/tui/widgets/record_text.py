@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from mobility_tui import labels
-from mobility_tui.i18n import _, format_date, format_list, pick_text
+from mobility_tui.i18n import _, format_date, pick_list_text, pick_text
 from mobility_tui.services.results import QualificationDetail, RegulationView
 from mobility_tui.text import strip_controls
 
@@ -27,18 +27,6 @@ def level_text(summary) -> str:
     return level
 
 
-def titles_of(summary) -> str:
-    from mobility_tui.i18n import current_language
-
-    own = summary.titles.get(current_language()) or []
-    if own:
-        return format_list(own)
-    for lang in ("fi", "sv", "en"):
-        if summary.titles.get(lang):
-            return f"[{lang}] " + format_list(summary.titles[lang])
-    return ""
-
-
 def facts(detail: QualificationDetail) -> Text:
     summary = detail.summary
     rows = [
@@ -46,7 +34,7 @@ def facts(detail: QualificationDetail) -> Text:
         (_("Type"), labels.label(labels.TYPES, summary.type)),
         (_("Code"), summary.code or _("unknown")),
         (_("Level"), level_text(summary)),
-        (_("Occupational titles"), titles_of(summary)),
+        (_("Occupational titles"), pick_list_text(summary.titles)),
     ]
     if detail.programme:
         rows.append((_("Programme"), pick_text(detail.programme.name)))
