@@ -37,11 +37,15 @@ async def type_query(pilot, text: str) -> None:
     await wait_for(pilot, lambda: pilot.app.screen.shown_query == text)
 
 
+async def wait_for_detail(pilot) -> None:
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DetailScreen)
+                   and pilot.app.screen.detail is not None)
+
+
 async def open_detail(pilot, text: str) -> None:
     await type_query(pilot, text)
     await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DetailScreen)
-                   and pilot.app.screen.detail is not None)
+    await wait_for_detail(pilot)
 
 
 @pytest.fixture
@@ -57,8 +61,7 @@ async def test_search_without_diacritics_then_detail_shows_counterpart(app):
         table = app.screen.query_one("#results", DataTable)
         assert table.get_row_at(0)[1].plain == "Vocational qualification in Social and Health Care"
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen)
-                       and app.screen.detail is not None)
+        await wait_for_detail(pilot)
         text = screen_text(app)
         assert "Assistant nurse" in text and "partial match" in text
         assert "Socialstyrelsen" in text and "SEK 320" in text
@@ -69,8 +72,7 @@ async def test_down_and_enter_from_the_results(app):
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "rekkakuski")
         await pilot.press("down", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen)
-                       and app.screen.detail is not None)
+        await wait_for_detail(pilot)
         assert app.screen.qualification_id == "fi-pt-logistiikan"
         assert "more than a year ago" in screen_text(app)  # checked 2024-01-15
         await pilot.press("escape")
@@ -193,8 +195,7 @@ async def test_language_switches_at_runtime(app):
         table = app.screen.query_one("#results", DataTable)
         assert table.get_row_at(0)[1].plain == "Grundexamen inom social- och hälsovårdsbranschen"
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen)
-                       and app.screen.detail is not None)
+        await wait_for_detail(pilot)
         text = screen_text(app)
         assert "Motsvarigheter i det andra landet" in text and "delvis motsvarande" in text
         assert "Kontrollerad 1 november 2026" in text
