@@ -45,18 +45,57 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
 
 @cache
 def _catalog(lang: str) -> _gettext.NullTranslations:
+    """The language's catalogue. English is the source language: its messages are the ids.
+    Others are compiled from their .po file once and kept in the user's cache folder, keyed by
+    the .po file's content, so no compiled file can fall out of date with its source."""
+    po_path = locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if lang == DEFAULT_LANGUAGE or not po_path.is_file():
+        return _gettext.NullTranslations()
+    source = po_path.read_bytes()
+    cached = _compiled_path(lang, source)
+    if cached is not None:
+        try:
+            with cached.open("rb") as handle:
+                return _gettext.GNUTranslations(handle)
+        except (OSError, ValueError):
+            pass
+    compiled = _compile(lang, source)
+    if cached is not None:
+        _store(cached, compiled)
+    return _gettext.GNUTranslations(io.BytesIO(compiled))
+
+
+def _compile(lang: str, source: bytes) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    po_path = locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po_path.is_file():
-        return _gettext.NullTranslations()
-    with po_path.open("rb") as po_file:
-        catalog = read_po(po_file, locale=lang, domain=DOMAIN)
+    catalog = read_po(io.BytesIO(source), locale=lang, domain=DOMAIN)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
+
+
+def _compiled_path(lang: str, source: bytes):
+    import hashlib
+
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    from pathlib import Path
+
+    digest = hashlib.sha256(source).hexdigest()[:20]
+    return Path(user_cache_dir("mobility-tui", appauthor=False)) / "locale" / f"{lang}-{digest}.mo"
+
+
+def _store(path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
 
 
 def set_language(lang: str) -> None:

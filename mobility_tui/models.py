@@ -1,104 +1,48 @@
-"""The database schema: one place for every table (SQLModel, on SQLite or PostgreSQL).
+"""The database schema (SQLModel, on SQLite or PostgreSQL): written only by `db build`.
 
-Localized text is stored as JSON objects {"fi": …, "sv": …, "en": …}: records are read whole
-and never queried by their text (search runs on the in-memory index, see search.py).
+Records are stored as JSON documents with a few columns to find them by; answers read them
+through the light reader in storage/reader.py (plain DB-API, no ORM on the read path). The
+schema version in `build_info` tells a reader whether it can read the database at all.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
-from sqlalchemy import JSON, Column
+from sqlalchemy import Column, LargeBinary, Text
 from sqlmodel import Field, SQLModel
 
+# Bump when a reader of this version could misread a database built by the previous one.
+SCHEMA_VERSION = "3"
 
-def _json(**kwargs: Any) -> Any:
-    return Field(default=None, sa_column=Column(JSON, **kwargs))
 
+class Record(SQLModel, table=True):
+    """One record of any kind: its document, and the summary search results and lists show."""
 
-class Qualification(SQLModel, table=True):
     id: str = Field(primary_key=True)
-    country: str = Field(index=True)
-    type: str
-    code: str | None = None
-    eqf_level: int
-    national_level: int | None = None
-    programme_id: str | None = None
-    name: dict[str, str] = _json(nullable=False)
-    titles: dict[str, list[str]] = _json(nullable=False)
-    aliases: dict[str, list[str]] = _json(nullable=False)
-    description: dict[str, str] | None = _json()
-    note: dict[str, str] | None = _json()
-    specialisations: list[dict[str, str]] = _json(nullable=False)
-    sources: list[str] = _json(nullable=False)
-    verified: dt.date
-    source_file: str
+    kind: str = Field(index=True)  # qualification | occupation | regulation | course | route | …
+    country: str | None = Field(default=None, index=True)
+    summary: str | None = Field(default=None, sa_column=Column(Text))
+    body: str = Field(sa_column=Column(Text, nullable=False))
 
 
-class Counterpart(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    qualification_id: str = Field(index=True)
-    target_id: str | None = Field(default=None, index=True)
-    position: int
-    relation: str
-    track: dict[str, str] | None = _json()
-    rationale: dict[str, str] = _json(nullable=False)
-    sources: list[str] = _json(nullable=False)
+class Link(SQLModel, table=True):
+    """A pointer between records, stored both ways findable (counterpart, regulation, …)."""
+
+    source: str = Field(primary_key=True)
+    target: str = Field(primary_key=True, index=True)
+    kind: str = Field(primary_key=True)
 
 
-class Regulation(SQLModel, table=True):
-    id: str = Field(primary_key=True)
-    country: str
-    regulated: bool
-    occupation: dict[str, str] = _json(nullable=False)
-    authority_name: str
-    authority_url: str
-    valid_from: dt.date | None = None
-    fee: str | None = None
-    processing_time: str | None = None
-    swedish_level: str | None = None
-    language_requirement: dict[str, str] | None = _json()
-    notes: dict[str, str] | None = _json()
-    steps: list[dict[str, str]] = _json(nullable=False)
-    sources: list[str] = _json(nullable=False)
-    verified: dt.date
+class SearchPart(SQLModel, table=True):
+    """One array of the stored search index (search/index.py)."""
 
-
-class RegulationLink(SQLModel, table=True):
-    regulation_id: str = Field(primary_key=True)
-    qualification_id: str = Field(primary_key=True, index=True)
-
-
-class Course(SQLModel, table=True):
-    id: str = Field(primary_key=True)
-    provider: str
-    name: dict[str, str] = _json(nullable=False)
-    levels: list[str] = _json(nullable=False)
-    mode: str
-    location: str | None = None
-    country: str | None = None
-    cost: str | None = None
-    url: str
-    description: dict[str, str] | None = _json()
-    sources: list[str] = _json(nullable=False)
-    verified: dt.date
-
-
-class GuideStep(SQLModel, table=True):
-    id: str = Field(primary_key=True)
-    order: int
-    scenarios: list[str] = _json(nullable=False)
-    title: dict[str, str] = _json(nullable=False)
-    body: dict[str, str] = _json(nullable=False)
-    authority_name: str
-    authority_url: str
-    sources: list[str] = _json(nullable=False)
-    verified: dt.date
+    __tablename__ = "search_part"
+    name: str = Field(primary_key=True)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class BuildInfo(SQLModel, table=True):
-    """What the database was built from: decides whether the shipped data needs a rebuild."""
+    """What the database was built from: schema version, generation, data fingerprint, …"""
 
+    __tablename__ = "build_info"
     key: str = Field(primary_key=True)
     value: str

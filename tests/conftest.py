@@ -30,7 +30,10 @@ class CliResult:
 def _isolated(tmp_path_factory, monkeypatch):
     """No test touches the user's database or depends on the machine's locale."""
     home = tmp_path_factory.mktemp("home")
-    monkeypatch.setenv("MOBILITY_TUI_DATABASE_URL", f"sqlite:///{home / 'default.sqlite3'}")
+    # The embedded default database (and the caches) live under these, as on a user's machine.
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("MOBILITY_TUI_DATABASE_URL", raising=False)
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     i18n.set_language("en")
@@ -104,3 +107,24 @@ def backend_url(request, tmp_path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'backend.sqlite3'}"
     return request.getfixturevalue("postgres_url")
+
+
+def reader_for(url: str):
+    """A light reader on a built database (what every command but `db build` uses)."""
+    from mobility_tui.storage.reader import Reader
+    from mobility_tui.storage.urls import parse_url
+
+    return Reader(parse_url(url))
+
+
+def services_for(url: str):
+    from mobility_tui.services.bundle import Services
+
+    return Services.on(reader_for(url))
+
+
+def chosen(url: str):
+    """The database the TUI opens, given as --database-url would give it."""
+    from mobility_tui.storage.urls import ChosenDatabase
+
+    return ChosenDatabase(url, embedded=False)

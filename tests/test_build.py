@@ -1,43 +1,67 @@
-"""Building the database: complete, atomic, and never leaving a half-written file."""
+"""Building the database: complete, atomic, stored index, generations, and no left-overs."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
 
 from mobility_tui.catalog import build as build_module
-from mobility_tui.catalog.build import build_database, needs_build, read_build_info
+from mobility_tui.catalog.build import build_database
 from mobility_tui.catalog.loader import CatalogError
-from mobility_tui.database import DatabaseError, create_engine_for
-from mobility_tui.services.connection import open_database
 from mobility_tui.services.qualifications import QualificationService
+from mobility_tui.storage import SCHEMA_VERSION
+from mobility_tui.storage.urls import DatabaseError
+from tests.conftest import reader_for
 
 
 def sqlite_file(url: str) -> Path:
     return Path(url.removeprefix("sqlite:///"))
 
 
-def count(url: str, table: str) -> int:
+def rows(url: str, sql: str) -> list[tuple]:
     with sqlite3.connect(sqlite_file(url)) as connection:
-        return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return connection.execute(sql).fetchall()
 
 
-def test_build_writes_every_record_and_its_origin(data_dir, db_url):
+def test_build_writes_every_record_links_index_and_info(data_dir, db_url):
     result = build_database(db_url, data_dir)
-    assert (result.qualifications, result.regulations, result.courses, result.guide_steps) == (4, 1, 2, 2)
-    assert count(db_url, "counterpart") == 3
-    assert count(db_url, "regulationlink") == 1
-    info = read_build_info(create_engine_for(db_url))
-    assert info["origin"] == str(data_dir.resolve())
-    assert len(info["fingerprint"]) == 64
+    assert (result.records, result.qualifications, result.regulations) == (24, 5, 1)
+    kinds = dict(rows(db_url, "SELECT kind, count(*) FROM record GROUP BY kind"))
+    assert kinds == {"qualification": 4, "occupation": 1, "regulation": 1, "course": 2, "guide": 2,
+                     "route": 1, "demand": 2, "next-step": 2, "rule": 5, "place": 4}
+    links = set(rows(db_url, "SELECT source, target, kind FROM link"))
+    assert ("fi-pt-logistiikan", "se-vo", "counterpart") in links
+    assert ("se-reg-underskoterska", "se-vo-underskoterska", "regulation") in links
+    assert ("fi-pt-logistiikan", "route-test-validation", "route") in links
+    assert {name for (name,) in rows(db_url, "SELECT name FROM search_part")} >= {
+        "meta", "label_text", "trigram_keys", "trigram_postings", "short_keys"}
+    info = dict(rows(db_url, "SELECT key, value FROM build_info"))
+    assert info["origin"] == str(data_dir.resolve()) and len(info["fingerprint"]) == 64
+    assert info["schema_version"] == SCHEMA_VERSION and info["generation"] == "1"
+
+
+def test_every_build_has_the_next_generation(data_dir, db_url):
+    assert [build_database(db_url, data_dir).generation for _ in range(3)] == [1, 2, 3]
+    assert reader_for(db_url).info()["generation"] == "3"
+
+
+def test_sources_are_tagged_with_their_kind_and_publisher(data_dir, db_url):
+    build_database(db_url, data_dir)
+    detail = QualificationService(reader_for(db_url)).get("fi-pt-sosiaali-ja-terveysalan")
+    [source] = detail.sources
+    assert source.kind == "register" and source.publisher.startswith("Opetushallitus")
+    regulation = detail.regulation[0]
+    assert regulation.sources[0].kind == "authority"
 
 
 def test_build_leaves_no_temporary_files(data_dir, db_url):
     build_database(db_url, data_dir)
     folder = sqlite_file(db_url).parent
-    assert [p.name for p in folder.iterdir() if p.name.endswith(".building")] == []
+    assert [p.name for p in folder.iterdir() if ".building" in p.name] == []
 
 
 def test_invalid_data_leaves_the_previous_database_answering(data_dir, db_url):
@@ -47,59 +71,59 @@ def test_invalid_data_leaves_the_previous_database_answering(data_dir, db_url):
     with pytest.raises(CatalogError):
         build_database(db_url, data_dir)
     assert sqlite_file(db_url).read_bytes() == before
-    hits = QualificationService(create_engine_for(db_url)).search("lähihoitaja")
-    assert hits[0].qualification.id == "fi-pt-sosiaali-ja-terveysalan"
+    answer = QualificationService(reader_for(db_url)).search("lähihoitaja")
+    assert answer.hits[0].summary.id == "fi-pt-sosiaali-ja-terveysalan"
 
 
 def test_a_build_failing_midway_keeps_the_old_database(data_dir, db_url, monkeypatch):
     build_database(db_url, data_dir)
     before = sqlite_file(db_url).read_bytes()
+    real_fill = build_module._fill
 
-    def fail_after_some_rows(engine, rows):
-        from sqlmodel import Session, SQLModel
-
-        SQLModel.metadata.create_all(engine)
-        with Session(engine) as session:
-            session.add_all(rows[:3])
-            session.commit()
+    def fail_after_some_rows(connection, rows, info):
+        real_fill(connection, {"record": rows["record"][:3], "link": [], "search_part": []}, info)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(build_module, "_fill", fail_after_some_rows)
     with pytest.raises(DatabaseError, match="could not be written"):
         build_database(db_url, data_dir)
     assert sqlite_file(db_url).read_bytes() == before
-    folder = sqlite_file(db_url).parent
-    assert not any(p.name.endswith(".building") for p in folder.iterdir())
-    assert QualificationService(create_engine_for(db_url)).get("se-vo").summary.code == "VO"
+    assert not any(".building" in p.name for p in sqlite_file(db_url).parent.iterdir())
+    assert QualificationService(reader_for(db_url)).get("se-vo").summary.code == "VO"
 
 
-def test_open_database_builds_the_shipped_data_on_first_use(tmp_path):
-    url = f"sqlite:///{tmp_path / 'sub' / 'first.sqlite3'}"
-    messages: list[str] = []
-    engine = open_database(url, progress=messages.append)
-    assert sqlite_file(url).exists()
-    assert any("Database ready" in message for message in messages)
-    assert not needs_build(engine)
-    assert read_build_info(engine)["origin"] == "bundled"
-    # A second open does not rebuild.
-    messages.clear()
-    open_database(url, progress=messages.append)
-    assert messages == []
-
-
-def test_stale_shipped_database_is_rebuilt(tmp_path):
-    url = f"sqlite:///{tmp_path / 'stale.sqlite3'}"
-    open_database(url)
-    with sqlite3.connect(sqlite_file(url)) as connection:
-        connection.execute("UPDATE buildinfo SET value = 'old' WHERE key = 'fingerprint'")
-    assert needs_build(create_engine_for(url))
-    messages: list[str] = []
-    open_database(url, progress=messages.append)
-    assert any("Database ready" in message for message in messages)
-
-
-def test_database_built_from_own_data_is_not_replaced(data_dir, db_url):
+def test_a_hot_journal_of_a_killed_writer_is_never_rolled_onto_the_new_file(data_dir, db_url):
     build_database(db_url, data_dir)
-    engine = open_database(db_url)
-    assert {s.id for s in QualificationService(engine).list()} == {
-        "fi-pt-sosiaali-ja-terveysalan", "fi-pt-logistiikan", "se-vo", "se-vo-underskoterska"}
+    target = sqlite_file(db_url)
+    # A journal beside the database, as a writer killed mid-transaction leaves it.
+    journal = target.with_name(target.name + "-journal")
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"\0" * 4088)
+    leftover = target.with_name(f".{target.name}.999999.deadbeef.building-journal")
+    leftover.write_bytes(b"junk")
+    build_database(db_url, data_dir)
+    assert not journal.exists() and not leftover.exists()
+    assert QualificationService(reader_for(db_url)).get("se-vo").summary.code == "VO"
+
+
+def test_a_rebuilt_shared_file_keeps_its_mode_and_group(data_dir, db_url):
+    build_database(db_url, data_dir)
+    target = sqlite_file(db_url)
+    groups = os.getgroups()
+    group = groups[-1] if groups else os.getgid()
+    os.chown(target, -1, group)
+    os.chmod(target, 0o640)
+    build_database(db_url, data_dir)
+    after = target.stat()
+    assert stat.S_IMODE(after.st_mode) == 0o640 and after.st_gid == group
+
+
+def test_a_read_only_database_file_is_read(data_dir, db_url, run):
+    build_database(db_url, data_dir)
+    target = sqlite_file(db_url)
+    target.chmod(0o444)
+    target.parent.chmod(0o555)
+    try:
+        result = run("--database-url", db_url, "search", "lähihoitaja", "--json")
+    finally:
+        target.parent.chmod(0o755)
+    assert result.code == 0 and result.json()[0]["id"] == "fi-pt-sosiaali-ja-terveysalan"

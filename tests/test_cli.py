@@ -33,13 +33,14 @@ def test_search_json_shape(run, built_fixture_db):
                              "en": "Vocational qualification in Social and Health Care"}
     assert first["titles"] == {"fi": ["lähihoitaja"], "sv": ["närvårdare"], "en": ["practical nurse"]}
     assert 0 <= first["score"] <= 100 and first["matched"] == "lähihoitaja"
+    assert first["kind"] == "qualification" and first["confidence"] == "exact"
 
 
 def test_search_country_and_limit(run, built_fixture_db):
     result = run("--database-url", built_fixture_db, "search", "hoitaja", "--country", "se",
                  "--limit", "1", "--json")
-    hits = result.json()
-    assert result.code == 0 and len(hits) <= 1 and all(h["country"] == "SE" for h in hits)
+    hits = [item for item in result.json() if item["kind"] != "next-step"]
+    assert result.code == 0 and len(hits) == 1 and all(h["country"] == "SE" for h in hits)
 
 
 def test_options_also_after_the_command(run, built_fixture_db):
@@ -59,21 +60,29 @@ def test_show_json_shape(run, built_fixture_db):
     assert partial["name"]["sv"] == "Undersköterska"
     assert partial["rationale"]["en"] == "Same level; the title needs an application."
     assert partial["sources"] == ["https://norric.org/?p=592"]
+    assert partial["gaps"] == [] and partial["direction"] == {"from": "FI", "to": "SE"}
     assert none["id"] is None and none["relation"] == "none"
     assert none["rationale"] == {"fi": "", "sv": "", "en": "No upper-secondary counterpart in Sweden."}
     [rule] = detail["regulation"]
     assert rule["country"] == "SE" and rule["regulated"] is True
+    assert rule["direction"] == {"from": "FI", "to": "SE"}
+    assert rule["form"] == "protected-title" and rule["route"] == "general-system"
     assert rule["authority"] == {"name": "Socialstyrelsen", "url": "https://www.socialstyrelsen.se/"}
     assert rule["steps"] == [{"fi": "Hae todistusta.", "sv": "Ansök om bevis.",
                               "en": "Apply for the certificate."}]
-    assert rule["fee"] == "SEK 320" and rule["valid_from"] == "2023-07-01"
+    assert rule["fee"] == {"amount": 320, "currency": "SEK"} and rule["valid_from"] == "2023-07-01"
+    assert [item["region"] for item in detail["demand"]] == ["Norrbotten", "Lappi"]
+    assert detail["demand"][0]["level"] == "shortage" and detail["demand"][1]["outdated"] is True
 
 
 def test_show_swedish_record_lists_the_finnish_decisions_and_programme(run, built_fixture_db):
     detail = run("--database-url", built_fixture_db, "show", "se-vo-underskoterska", "--json").json()
     assert detail["programme"] == "se-vo"
     assert [c["id"] for c in detail["counterparts"]] == ["fi-pt-sosiaali-ja-terveysalan"]
-    assert detail["regulation"][0]["id"] == "se-reg-underskoterska"
+    # Regulation is shown for where the holder is going (Finland); Sweden's own rule is "at home".
+    assert detail["direction"] == {"from": "SE", "to": "FI"}
+    assert detail["regulation"] == []
+    assert detail["home_regulation"][0]["id"] == "se-reg-underskoterska"
     programme = run("--database-url", built_fixture_db, "show", "se-vo", "--json").json()
     assert programme["yrkesutgangar"] == ["se-vo-underskoterska"]
 
@@ -81,33 +90,37 @@ def test_show_swedish_record_lists_the_finnish_decisions_and_programme(run, buil
 def test_show_human_output_mentions_stale_records(run, built_fixture_db):
     result = run("--database-url", built_fixture_db, "show", "fi-pt-logistiikan")
     assert result.code == 0
-    assert "Logistiikan perustutkinto" in result.out
+    assert "Vocational qualification in Logistics" in result.out
     assert "more than a year ago" in result.out
-    assert all(len(line) <= 80 for line in result.out.splitlines())
+    assert "fi-pt-logistiikan" not in result.out  # no internal ids for people
 
 
 def test_show_unknown_id_is_one_sentence_and_exit_1(run, built_fixture_db):
     result = run("--database-url", built_fixture_db, "show", "no-such-id", "--json")
     assert result.code == 1 and result.out == ""
-    assert result.err.strip() == "No qualification has the id “no-such-id”."
+    assert result.err.strip() == "No qualification or occupation has the id “no-such-id”."
 
 
 def test_list_json_and_country(run, built_fixture_db):
     items = run("--database-url", built_fixture_db, "list", "--country", "SE", "--json").json()
     assert {item["id"] for item in items} == {"se-vo", "se-vo-underskoterska"}
+    finnish = run("--database-url", built_fixture_db, "list", "--country", "FI", "--json").json()
+    assert {item["kind"] for item in finnish} == {"qualification", "occupation"}
 
 
 def test_human_search_output_fits_80_columns(run, built_fixture_db):
-    result = run("--database-url", built_fixture_db, "search", "perustutkinto")
+    result = run("--database-url", built_fixture_db, "search", "lähihoitaja")
     assert result.code == 0 and "Vocational qualification in Social and Health Care" in result.out
-    assert "se-vo " not in result.out  # the code "VO" is matched exactly, never fuzzily
+    assert "exact" in result.out and "%" not in result.out
     assert all(len(line) <= 80 for line in result.out.splitlines())
 
 
-def test_no_hits_is_success_with_a_suggestion(run, built_fixture_db):
+def test_no_hits_is_success_with_where_to_turn(run, built_fixture_db):
     result = run("--database-url", built_fixture_db, "search", "qwxzv")
-    assert result.code == 0 and "No qualification matches" in result.out
-    assert run("--database-url", built_fixture_db, "search", "qwxzv", "--json").json() == []
+    assert result.code == 0 and "Nothing in the catalogue matches" in result.out
+    assert "Where to turn next" in result.out and "Border advice service" in result.out
+    items = run("--database-url", built_fixture_db, "search", "qwxzv", "--json").json()
+    assert {item["kind"] for item in items} == {"next-step"}
 
 
 @pytest.mark.parametrize("query", ODD_QUERIES)
@@ -129,7 +142,7 @@ def test_bad_usage_exits_2_with_one_line(run, args):
 
 def test_db_check_ok_and_broken(run, data_dir):
     ok = run("db", "check", "--data-dir", str(data_dir))
-    assert ok.code == 0 and "9 records checked" in ok.out
+    assert ok.code == 0 and "24 records checked" in ok.out
     (data_dir / "se" / "se-vo.toml").write_text("eqf_level = 42\n", encoding="utf-8")
     broken = run("db", "check", "--data-dir", str(data_dir))
     assert broken.code == 1 and broken.out == ""
@@ -141,7 +154,7 @@ def test_db_check_ok_and_broken(run, data_dir):
 def test_db_build_reports_progress_on_stderr_only(run, data_dir, db_url):
     result = run("--database-url", db_url, "db", "build", "--data-dir", str(data_dir))
     assert result.code == 0 and result.out == ""
-    assert "Database ready: 4 qualifications" in result.err
+    assert "Database ready (generation 1): 24 records, 5 qualifications and occupations" in result.err
 
 
 def test_unusable_database_url_is_one_sentence_without_password(run):
@@ -169,7 +182,7 @@ def test_queries_starting_with_a_dash_are_text(run, built_fixture_db, query):
 
 def test_show_id_starting_with_a_dash_is_not_found(run, built_fixture_db):
     result = run("--database-url", built_fixture_db, "show", "-x")
-    assert result.code == 1 and "No qualification has the id" in result.err
+    assert result.code == 1 and "No qualification or occupation has the id" in result.err
 
 
 def test_vocabulary_matches_the_schema():
@@ -187,7 +200,7 @@ def test_vocabulary_matches_the_schema():
 def test_every_command_and_option_has_help_text():
     import argparse
 
-    from mobility_tui.cli import build_parser
+    from mobility_tui.cli.parser import build_parser
 
     def walk(parser: argparse.ArgumentParser):
         for action in parser._actions:

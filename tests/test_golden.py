@@ -30,10 +30,14 @@ def matches(item: dict, country: str, expected: list[str]) -> bool:
     return any(fold(want) in text for want in expected for text in folded)
 
 
-def rank_of(run, url: str, query: str, country: str, expected: list[str]) -> int | None:
+def answer(run, url: str, query: str) -> list[dict]:
     result = run("--database-url", url, "search", query, "--limit", "10", "--json")
     assert result.code == 0, result.err
-    for position, item in enumerate(result.json(), start=1):
+    return [item for item in result.json() if item["kind"] != "next-step"]
+
+
+def rank_of(run, url: str, query: str, country: str, expected: list[str]) -> int | None:
+    for position, item in enumerate(answer(run, url, query), start=1):
         if matches(item, country, expected):
             return position
     return None
@@ -43,6 +47,14 @@ def rank_of(run, url: str, query: str, country: str, expected: list[str]) -> int
 def test_case_is_in_top_three(run, shipped_db_url, query, country, expected):
     rank = rank_of(run, shipped_db_url, query, country, expected)
     assert rank is not None and rank <= 3, f"{query!r} found at rank {rank}"
+
+
+@pytest.mark.parametrize("query, country, expected", CASES, ids=[case[0] for case in CASES])
+def test_case_is_exact_or_close_at_rank_one(run, shipped_db_url, query, country, expected):
+    items = answer(run, shipped_db_url, query)
+    assert items[0]["confidence"] in ("exact", "close"), items[0]
+    expected_items = [item for item in items if matches(item, country, expected)]
+    assert expected_items and expected_items[0]["confidence"] in ("exact", "close")
 
 
 def test_at_least_ninety_percent_at_rank_one(run, shipped_db_url):

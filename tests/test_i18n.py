@@ -78,11 +78,12 @@ def test_fallback_order_and_marker():
 
 
 @pytest.mark.parametrize("lang, words", [
-    ("fi", ["Vastineet toisessa maassa", "osittain vastaava", "Lähteet", "Tarkistettu 1. marraskuuta 2026"]),
-    ("sv", ["Motsvarigheter i det andra landet", "delvis motsvarande", "Källor",
-            "Kontrollerad 1 november 2026"]),
-    ("en", ["Counterparts in the other country", "partial match", "Sources",
-            "Checked on November 1, 2026"]),
+    ("fi", ["Vastine Ruotsissa", "osittain vastaava", "Lähteet", "Tarkistettu 1. marraskuuta 2026",
+            "Lappi"]),
+    ("sv", ["Motsvarighet i Sverige", "delvis motsvarande", "Källor", "Kontrollerad 1 november 2026",
+            "320\u00a0kr"]),
+    ("en", ["Counterpart in Sweden", "partial match", "Sources",
+            "Checked against the sources on November 1, 2026", "SEK320"]),
 ])
 def test_show_speaks_the_language_with_localized_dates(run, built_fixture_db, lang, words):
     result = run("--lang", lang, "--database-url", built_fixture_db, "show",
@@ -101,8 +102,11 @@ def test_record_text_follows_the_language(run, built_fixture_db):
 
 def test_help_and_usage_errors_are_translated(run):
     assert "användning: " in run("--lang", "sv", "--help").out
-    error = run("--lang", "fi", "search")
+    error = run("--lang", "fi", "show")
     assert error.code == 2 and "pakollisia" in error.err
+    error = run("--lang", "fi", "search")
+    assert error.code == 2 and error.err.count("\n") == 1 and "--batch" in error.err
+    assert error.err != run("--lang", "en", "search").err  # said in Finnish
 
 
 def test_lang_environment_variable_without_flag(tmp_path, data_dir):

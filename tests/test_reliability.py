@@ -19,9 +19,8 @@ from hypothesis import strategies as st
 
 from mobility_tui.catalog.build import build_database
 from mobility_tui.cli import main
-from mobility_tui.database import create_engine_for
 from mobility_tui.services.qualifications import QualificationService
-from tests.conftest import FIXTURE_DATA
+from tests.conftest import FIXTURE_DATA, chosen, reader_for
 
 
 @pytest.fixture(scope="module")
@@ -56,19 +55,20 @@ def test_search_with_any_text_gives_json(module_db, query):
 @settings(max_examples=150, deadline=None)
 @given(query=ANY_TEXT, country=st.sampled_from([None, "FI", "SE"]), limit=st.integers(1, 50))
 def test_search_service_with_any_text(module_db, query, country, limit):
-    hits = QualificationService(create_engine_for(module_db)).search(query, country, limit)
-    assert len(hits) <= limit
-    assert all(0 <= hit.score <= 100 and (country is None or hit.qualification.country == country)
-               for hit in hits)
+    answer = QualificationService(reader_for(module_db)).search(query, country, limit)
+    assert len(answer.hits) <= limit
+    assert all(0 <= hit.score <= 100 and (country is None or hit.summary.country == country)
+               and hit.confidence in ("exact", "close", "weak") for hit in answer.hits)
 
 
 @settings(max_examples=100, deadline=None)
 @given(record_id=ANY_TEXT.filter(lambda text: text not in {
-    "fi-pt-sosiaali-ja-terveysalan", "fi-pt-logistiikan", "se-vo", "se-vo-underskoterska"}))
+    "fi-pt-sosiaali-ja-terveysalan", "fi-pt-logistiikan", "se-vo", "se-vo-underskoterska",
+    "fi-occ-test-taksinkuljettaja"}))
 def test_show_with_any_id_is_one_sentence_and_exit_1(module_db, record_id):
     code, out, err = call("--database-url", module_db, "show", "--json", "--", record_id)
     assert code == 1 and out == ""
-    assert err.count("\n") == 1 and err.startswith("No qualification has the id")
+    assert err.count("\n") == 1 and err.startswith("No qualification or occupation has the id")
     assert "\x1b" not in err and "\x00" not in err
 
 
@@ -92,8 +92,20 @@ BREAKAGES = {
                              ["fi-pt-logistiikan", "counterparts[1].target", "se-gone"]),
     "http url": (lambda d: _replace(d / "se" / "se-vo.toml", '"https://norric', '"http://norric'),
                  ["se-vo", "sources[1]", "https://"]),
-    "future date": (lambda d: _replace(d / "se" / "se-vo.toml", "verified = 2026-11-01",
-                                       "verified = 2999-01-01"), ["se-vo", "verified", "future"]),
+    "nul byte": (lambda d: _replace(d / "se" / "se-vo.toml", 'sv = "Vård',
+                                    'sv = "V\\u0000ård'), ["se-vo", "NUL"]),
+    "url with a space": (lambda d: _replace(d / "se" / "se-vo.toml", '"https://norric.org/',
+                                            '"https://norric.org/a b'),
+                         ["se-vo", "sources[1]", "spaces or control characters"]),
+    "url with an escape": (lambda d: _replace(d / "se" / "se-vo.toml", '"https://norric.org/',
+                                              '"https://norric.org/\\u001b]0;x\\u0007'),
+                           ["se-vo", "sources[1]", "control characters"]),
+    "rule on an unknown fact": (lambda d: _replace(d / "rules" / "rule-tax-test-frontier.toml",
+                                                   "home_every =", "commute_by ="),
+                                ["rule-tax-test-frontier", "when.commute_by", "not a fact"]),
+    "rule with a bad value": (lambda d: _replace(d / "rules" / "rule-tax-test-frontier.toml",
+                                                 'home_country = "FI"', 'home_country = "NO"'),
+                              ["rule-tax-test-frontier", "when.home_country", "value"]),
     "unknown field": (lambda d: _replace(d / "se" / "se-vo.toml", "code =", "kode = 1\ncode ="),
                       ["se-vo", "kode", "not a known field"]),
     "wrong encoding": (lambda d: (d / "se" / "se-vo.toml").write_bytes(
@@ -119,6 +131,18 @@ def test_broken_data_is_named_and_the_old_database_keeps_answering(run, data_dir
     assert Path(db_url.removeprefix("sqlite:///")).read_bytes() == before
     answer = run("--database-url", db_url, "search", "lähihoitaja", "--json")
     assert answer.json()[0]["id"] == "fi-pt-sosiaali-ja-terveysalan"
+
+
+def test_check_dates_after_today_are_one_warning_not_an_error(run, data_dir):
+    for name in ("se/se-vo.toml", "fi/fi-pt-logistiikan.toml"):
+        path = data_dir / name
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("verified = 2026-11-01", "verified = 2999-01-01")
+                        .replace("verified = 2024-01-15", "verified = 2999-01-02"), encoding="utf-8")
+    result = run("db", "check", "--data-dir", str(data_dir))
+    assert result.code == 0
+    warnings = [line for line in result.err.splitlines() if "after this machine's date" in line]
+    assert len(warnings) == 1 and "2 record(s)" in warnings[0] and "2999-01-02" in warnings[0]
 
 
 # --- interrupted rebuilds ---
@@ -147,13 +171,14 @@ def test_killed_build_leaves_the_previous_database_answering(tmp_path, delay):
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)
-    ids = {s.id for s in QualificationService(create_engine_for(url)).list()}
+    ids = {s.id for s in QualificationService(reader_for(url)).list()}
     # Either the old database, or (if the build won the race) the complete new one.
     assert ids in ({"fi-pt-sosiaali-ja-terveysalan", "fi-pt-logistiikan", "se-vo",
-                    "se-vo-underskoterska"}, ids if len(ids) == 1504 else None)
+                    "se-vo-underskoterska", "fi-occ-test-taksinkuljettaja"},
+                   ids if len(ids) == 1505 else None)
     # The next build cleans up what the killed one left behind.
     build_database(url, FIXTURE_DATA)
-    assert not list(tmp_path.glob(".kill.sqlite3.*.building"))
+    assert not list(tmp_path.glob(".kill.sqlite3.*.building*"))
 
 
 def test_unwritable_database_folder_is_one_sentence(run, data_dir):
@@ -190,6 +215,7 @@ def hostile_db(data_dir, db_url) -> str:
 def test_html_plan_is_inert(run, hostile_db):
     html = run("--database-url", hostile_db, "plan", "--qualification", "fi-pt-logistiikan",
                "--format", "html").out
+    assert html.startswith("<!DOCTYPE html>")
     assert "<script" not in html.lower() and "<img" not in html.lower()
     assert "onerror=alert" not in html.replace("onerror=alert(2)&gt;", "")  # only as escaped text
     assert "&lt;script&gt;" in html and "&lt;b onmouseover" in html
@@ -217,10 +243,12 @@ async def test_tui_shows_hostile_data_as_text(hostile_db):
 
     from mobility_tui.tui.app import create_app
 
-    app = create_app(database_url=hostile_db, language="en")
+    app = create_app(chosen(hostile_db), language="en")
     async with app.run_test(size=(100, 32)) as pilot:
+        while app.services is None:
+            await pilot.pause(0.05)
         await pilot.press(*"logistiikan")
-        while app.screen.shown_query != "logistiikan":
+        while app.screen.answer is None or app.screen.answer.query != "logistiikan":
             await pilot.pause(0.05)
         cell = app.screen.query_one("#results", DataTable).get_row_at(0)[1]
         assert cell.plain.startswith("<script>alert(1)</script>")  # shown literally

@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
-import pytest
-from textual import events
-from textual.widgets import DataTable, Input, Static
+import subprocess
+import sys
 
+import pytest
+from textual.widgets import DataTable, Input, Select, Static
+
+from mobility_tui.catalog.build import build_database
+from mobility_tui.tui import app as app_module
 from mobility_tui.tui.app import create_app
+from mobility_tui.tui.screens.check import CheckScreen
 from mobility_tui.tui.screens.compare import CompareScreen
 from mobility_tui.tui.screens.courses import CoursesScreen
 from mobility_tui.tui.screens.detail import DetailScreen
 from mobility_tui.tui.screens.guide import GuideScreen
-from mobility_tui.tui.screens.help import HelpScreen
 from mobility_tui.tui.screens.plan import PlanScreen
 from mobility_tui.tui.screens.search import SearchScreen
+from mobility_tui.tui.widgets.page_view import PageView
+from tests.conftest import FIXTURE_DATA, chosen
 
 SIZE = (100, 32)
 
 
-def screen_text(app) -> str:
-    """Everything the screen's Static widgets show, as plain text."""
-    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+def text_of(app, selector: str) -> str:
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, PageView):
+        widget = widget.query_one("#page-body", Static)
+    return str(widget.render())
 
 
-async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:
+async def wait_for(pilot, predicate, timeout: float = 8.0) -> None:
     waited = 0.0
     while not predicate():
         await pilot.pause(0.05)
@@ -32,178 +40,194 @@ async def wait_for(pilot, predicate, timeout: float = 5.0) -> None:
             raise AssertionError("the screen never showed what was expected")
 
 
+async def ready(pilot) -> None:
+    await wait_for(pilot, lambda: pilot.app.services is not None
+                   and isinstance(pilot.app.screen, SearchScreen))
+
+
 async def type_query(pilot, text: str) -> None:
+    await ready(pilot)
     await pilot.press(*text)
-    await wait_for(pilot, lambda: pilot.app.screen.shown_query == text)
-
-
-async def wait_for_detail(pilot) -> None:
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DetailScreen)
-                   and pilot.app.screen.detail is not None)
+    await wait_for(pilot, lambda: pilot.app.screen.answer is not None
+                   and pilot.app.screen.answer.query == text)
 
 
 async def open_detail(pilot, text: str) -> None:
     await type_query(pilot, text)
     await pilot.press("enter")
-    await wait_for_detail(pilot)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, DetailScreen)
+                   and pilot.app.screen.detail is not None)
 
 
 @pytest.fixture
 def app(built_fixture_db):
-    return create_app(database_url=built_fixture_db, language="en")
+    return create_app(chosen(built_fixture_db), language="en")
 
 
-async def test_search_without_diacritics_then_detail_shows_counterpart(app):
+async def test_search_without_diacritics_then_detail_shows_counterpart_gaps_and_demand(app):
     async with app.run_test(size=SIZE) as pilot:
-        assert isinstance(app.screen, SearchScreen)
+        await ready(pilot)
         assert app.screen.query_one("#query", Input).has_focus
         await type_query(pilot, "lahihoitaja")
         table = app.screen.query_one("#results", DataTable)
         assert table.get_row_at(0)[1].plain == "Vocational qualification in Social and Health Care"
+        assert table.get_row_at(0)[4].plain == "exact"
+        assert "Score" not in [str(column.label) for column in table.columns.values()]
         await pilot.press("enter")
-        await wait_for_detail(pilot)
-        text = screen_text(app)
-        assert "Assistant nurse" in text and "partial match" in text
-        assert "Socialstyrelsen" in text and "SEK 320" in text
-        assert "371101" in text and "EQF 4 · NQF 4" in text
-
-
-async def test_down_and_enter_from_the_results(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await type_query(pilot, "rekkakuski")
-        await pilot.press("down", "enter")
-        await wait_for_detail(pilot)
-        assert app.screen.qualification_id == "fi-pt-logistiikan"
-        assert "more than a year ago" in screen_text(app)  # checked 2024-01-15
+        await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen) and app.screen.detail)
+        shown = text_of(app, "#detail")
+        assert "Counterpart in Sweden" in shown and "Assistant nurse" in shown
+        assert "Norrbotten" in shown and "an old figure" in shown   # demand, the old one flagged
+        assert "protected title" in shown and "320" in shown
         await pilot.press("escape")
         assert isinstance(app.screen, SearchScreen)
 
 
-async def test_empty_query_lists_everything_and_no_hits_says_so(app):
+async def test_a_weak_search_says_so_and_shows_where_to_turn(app):
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.screen.query_one("#results", DataTable).row_count == 4)
-        assert "every qualification" in str(app.screen.query_one("#status").render())
-        await type_query(pilot, "qwxzv")
-        assert "No match" in str(app.screen.query_one("#status").render())
-        assert app.screen.query_one("#results", DataTable).row_count == 0
+        await type_query(pilot, "valaanpyytaja")
+        assert text_of(app, "#status").startswith("No close match for “valaanpyytaja”") or \
+            text_of(app, "#status").startswith("Nothing in the catalogue matches")
+        steps = app.screen.query_one("#next-steps", Static)
+        assert steps.has_class("shown") and "Border advice service" in str(steps.render())
+        table = app.screen.query_one("#results", DataTable)
+        assert all(table.get_row_at(row)[4].plain == "nearest" for row in range(table.row_count))
 
 
-async def test_country_filter(app):
+async def test_occupations_open_like_qualifications(app):
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: app.screen.query_one("#results", DataTable).row_count == 4)
-        await pilot.press("f3", "f3")  # all → FI → SE
-        await wait_for(pilot, lambda: app.screen.query_one("#results", DataTable).row_count == 2)
-        countries = {row[0] for row in (app.screen.query_one("#results", DataTable).get_row_at(i)
-                                        for i in range(2))}
-        assert countries == {"SE"}
+        await open_detail(pilot, "taksikuski")
+        assert app.screen.detail.summary.kind == "occupation"
+        assert "Taxi driver" in text_of(app, "#detail")
 
 
-async def test_compare_courses_guide_and_help(app):
+async def test_command_palette_opens_and_its_commands_work(app):
     async with app.run_test(size=SIZE) as pilot:
-        await open_detail(pilot, "lähihoitaja")
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "CommandPalette")
+        await pilot.press(*"Situation check")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckScreen))
+
+
+async def test_sections_switch_instead_of_stacking(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        for key, screen_type in (("f5", CoursesScreen), ("f6", GuideScreen), ("f5", CoursesScreen),
+                                 ("f7", CheckScreen), ("f6", GuideScreen), ("f4", SearchScreen)):
+            await pilot.press(key)
+            await wait_for(pilot, lambda screen_type=screen_type: isinstance(app.screen, screen_type))
+            assert len(app.screen_stack) == 1
+
+
+async def test_switching_language_keeps_the_query_and_translates_the_keys(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "lahihoitaja")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: getattr(app.screen, "LANGUAGE", "") == "fi")
+        await wait_for(pilot, lambda: app.screen.answer is not None)
+        assert app.screen.query_one("#query", Input).value == "lahihoitaja"
+        descriptions = {binding.description for binding in app.screen.BINDINGS}
+        assert "Maa" in descriptions or "Ohje" in {b.description for b in app.screen.BINDINGS}
+        assert text_of(app, "#status").startswith("1 osuma") or "osum" in text_of(app, "#status")
+
+
+async def test_compare_keeps_its_heads_and_shows_level_scope_and_gaps(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_detail(pilot, "rekkakuski")
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen)
-                       and app.screen.right is not None)
-        text = screen_text(app)
-        assert "Vocational qualification in Social and Health Care" in text
-        assert "Assistant nurse" in text and "Same level; the title needs an application." in text
-        await pilot.press("escape", "escape", "f5")
-        await wait_for(pilot, lambda: isinstance(app.screen, CoursesScreen)
-                       and app.screen.courses)
-        assert app.screen.query_one("#courses", DataTable).get_row_at(0)[1].plain == "Haparanda stad"
-        await pilot.press("escape", "f6")
-        await wait_for(pilot, lambda: isinstance(app.screen, GuideScreen) and app.screen.steps)
-        assert "Skatteverket" in screen_text(app)
-        await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        assert isinstance(app.screen, GuideScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, CompareScreen) and app.screen.right)
+        heads = app.screen.query_one("#compare-head")
+        assert heads.parent is app.screen  # outside the scrolling part
+        cells = " ".join(str(cell.render()) for cell in app.screen.query(".compare-label"))
+        assert "Level" in cells and "Scope" in cells and "Differences to bridge" in cells
+        wide = " ".join(str(cell.render()) for cell in app.screen.query(".compare-wide"))
+        assert "YKB" in wide
 
 
-async def test_write_a_plan_and_read_it_back(app, tmp_path):
-    async with app.run_test(size=SIZE) as pilot:
+async def test_plan_composer_writes_what_the_officer_chose(app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
         await open_detail(pilot, "lahihoitaja")
         await pilot.press("p")
-        assert isinstance(app.screen, PlanScreen)
-        target = tmp_path / "client-plan.html"
-        path_input = app.screen.query_one("#plan-path", Input)
-        path_input.value = str(target)
-        app.screen.query_one("#plan-format").value = "html"
-        await pilot.pause()
-        path_input.value = str(target)  # the format change re-suffixes; keep our name
-        await pilot.click("#plan-save")
+        await wait_for(pilot, lambda: isinstance(app.screen, PlanScreen) and app.screen.detail)
+        client = app.screen.query_one("#plan-client", Input)
+        assert client.has_focus
+        await pilot.press(*"Pia Qvist")  # "p" and "q" are text here, not keys
+        assert client.value == "Pia Qvist" and isinstance(app.screen, PlanScreen)
+        app.screen.query_one("#plan-level", Select).value = "A2"
+        app.screen.query_one("#plan-format", Select).value = "html"
+        await pilot.pause(0.3)
+        target = tmp_path / "plan.html"
+        app.screen.query_one("#plan-path", Input).value = str(target)
+        await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: target.exists())
         html = target.read_text(encoding="utf-8")
-        assert "Vocational qualification in Social and Health Care" in html
-        assert "Socialstyrelsen" in html and "<script" not in html
+        assert html.startswith("<!DOCTYPE html>") and "Pia Qvist" in html and "A2" in html
         await wait_for(pilot, lambda: isinstance(app.screen, DetailScreen))
 
 
-async def test_plan_does_not_overwrite_without_asking(app, tmp_path):
-    target = tmp_path / "existing.md"
-    target.write_text("keep me", encoding="utf-8")
+async def test_situation_check_answers_as_the_inputs_change(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: isinstance(app.screen, CheckScreen)
+                       and "Frontier worker" in text_of(app, "#check-answers"))
+        home = app.screen.query_one("#check-home", Input)
+        home.value = "Rovaniemi"
+        await wait_for(pilot, lambda: "taxed in Sweden" in text_of(app, "#check-answers"))
+
+
+async def test_courses_know_places_in_both_languages_and_show_online_ones(app):
     async with app.run_test(size=SIZE) as pilot:
-        await open_detail(pilot, "lahihoitaja")
-        await pilot.press("p")
-        app.screen.query_one("#plan-path", Input).value = str(target)
-        await pilot.click("#plan-save")
-        await wait_for(pilot, lambda: "exists already" in str(
-            app.screen.query_one("#plan-status").render()))
-        assert target.read_text(encoding="utf-8") == "keep me"
-        save = app.screen.query_one("#plan-save")
-        await wait_for(pilot, lambda: not save.has_class("-active"))  # a button ignores double presses
-        await pilot.click("#plan-save")
-        await wait_for(pilot, lambda: target.read_text(encoding="utf-8") != "keep me")
-        assert target.read_text(encoding="utf-8").startswith("# Advising plan")
+        await ready(pilot)
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: isinstance(app.screen, CoursesScreen) and app.screen.courses)
+        app.screen.query_one("#place", Input).value = "Haaparanta"
+        await wait_for(pilot, lambda: [course.id for course in app.screen.courses] == [
+            "course-test-sfi", "course-test-online-b1"])
+        table = app.screen.query_one("#courses", DataTable)
+        assert table.get_row_at(1)[4].plain == "online" and table.get_row_at(0)[4].plain == "Haparanda"
 
 
-ODD_INPUT = ["", "x" * 10_000, "\x00\x01\x07\x1b[2J\x1b]0;title\x07", "[bold]not markup[/]",
-             "[/unclosed", "🚚👩‍⚕️ مرحبا שלום 日本語", "a\u0308\u0301" * 100, "\u202e\ufeff"]
-
-
-@pytest.mark.parametrize("text", ODD_INPUT, ids=range(len(ODD_INPUT)))
-async def test_odd_pasted_input_never_crashes(app, text):
+async def test_a_failing_worker_is_shown_not_swallowed(app, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
-        search_box = app.screen.query_one("#query", Input)
-        search_box.post_message(events.Paste(text))
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert app.is_running
-        status = str(app.screen.query_one("#status").render()) if isinstance(
-            app.screen, SearchScreen) else ""
-        assert "\x1b" not in status
-
-
-def footer_descriptions(app) -> set[str]:
-    return {binding.description for _key, (_node, binding, _enabled, _tooltip)
-            in app.screen.active_bindings.items() if binding.show}
-
-
-async def test_language_switches_at_runtime(app):
-    async with app.run_test(size=SIZE) as pilot:
-        assert {"Quit", "Help", "Language", "Country"} <= footer_descriptions(app)
-        await pilot.press("f2")                     # English → suomi
-        await pilot.pause()
-        assert {"Lopeta", "Ohje", "Kieli", "Maa"} <= footer_descriptions(app)
-        await pilot.press("f2")                     # → svenska
-        await pilot.pause()
-        assert {"Avsluta", "Hjälp", "Språk", "Land"} <= footer_descriptions(app)
         await type_query(pilot, "lahihoitaja")
-        status = str(app.screen.query_one("#status").render())
-        assert "träff" in status
-        table = app.screen.query_one("#results", DataTable)
-        assert table.get_row_at(0)[1].plain == "Grundexamen inom social- och hälsovårdsbranschen"
+
+        def broken(_record_id):
+            raise RuntimeError("disk on fire [bold]not markup[/bold]")
+
+        monkeypatch.setattr(app.services.qualifications, "get", broken)
         await pilot.press("enter")
-        await wait_for_detail(pilot)
-        text = screen_text(app)
-        assert "Motsvarigheter i det andra landet" in text and "delvis motsvarande" in text
-        assert "Kontrollerad 1 november 2026" in text
+        await wait_for(pilot, lambda: any("disk on fire" in str(note.message)
+                                          for note in app._notifications))
+        assert "disk on fire [bold]not markup[/bold]" in text_of(app, "#detail-status")
+        assert app.is_running
 
 
-async def test_started_in_finnish(built_fixture_db):
-    app = create_app(database_url=built_fixture_db, language="fi")
+async def test_a_rebuild_is_noticed_and_the_screen_reads_again(built_fixture_db, data_dir, monkeypatch):
+    monkeypatch.setattr(app_module, "POLL_SECONDS", 0.2)
+    app = create_app(chosen(built_fixture_db), language="en")
     async with app.run_test(size=SIZE) as pilot:
-        assert "Lopeta" in footer_descriptions(app)
-        await pilot.press("f1")
-        assert "ohje" in screen_text(app).lower()
+        await type_query(pilot, "rekkakuski")
+        first = app.generation
+        path = data_dir / "fi" / "fi-pt-logistiikan.toml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            '"Vocational qualification in Logistics"', '"Vocational qualification in Logistics (new)"'),
+            encoding="utf-8")
+        build_database(built_fixture_db, data_dir)
+        await wait_for(pilot, lambda: app.generation != first)
+        await wait_for(pilot, lambda: app.screen.query_one("#results", DataTable).get_row_at(0)[1].plain
+                       .endswith("(new)"))
+        assert any("rebuilt" in str(note.message) for note in app._notifications)
+
+
+def test_without_a_terminal_it_says_so_instead_of_hanging(tmp_path):
+    built = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    build_database(built, FIXTURE_DATA)
+    result = subprocess.run([sys.executable, "-m", "mobility_tui", "--database-url", built],
+                            capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert result.returncode == 1 and result.stdout == ""
+    assert "needs a terminal" in result.stderr and result.stderr.count("\n") == 1

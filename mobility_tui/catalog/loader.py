@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,19 +11,30 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from mobility_tui.catalog.publishers import PUBLISHERS_FILE, Publishers, load_publishers
 from mobility_tui.catalog.schema import (
     RECORD_KINDS,
+    SOURCE_TAGS,
+    CounterpartRecord,
     CourseRecord,
+    DemandRecord,
     GuideStepRecord,
+    NextStepRecord,
+    OccupationRecord,
+    PlaceRecord,
     QualificationRecord,
     RegulationRecord,
+    RouteRecord,
+    RuleRecord,
     Sourced,
+    source_url,
 )
+from mobility_tui.catalog.signature import data_files, fingerprint
 from mobility_tui.i18n import _
+from mobility_tui.rules import conditions
 
 # A record file is a few kilobytes; anything this large is a mistake, not a record.
 MAX_FILE_BYTES = 1024 * 1024
-SCHEMA_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -55,54 +66,83 @@ class CatalogError(Exception):
         self.problems = problems
 
 
+AnyRecord = (QualificationRecord | OccupationRecord | RegulationRecord | CourseRecord | RouteRecord
+             | GuideStepRecord | DemandRecord | NextStepRecord | RuleRecord | PlaceRecord)
+
+
 @dataclass
 class Catalog:
     qualifications: list[QualificationRecord] = field(default_factory=list)
+    occupations: list[OccupationRecord] = field(default_factory=list)
     regulations: list[RegulationRecord] = field(default_factory=list)
     courses: list[CourseRecord] = field(default_factory=list)
+    routes: list[RouteRecord] = field(default_factory=list)
     guide_steps: list[GuideStepRecord] = field(default_factory=list)
+    demand: list[DemandRecord] = field(default_factory=list)
+    next_steps: list[NextStepRecord] = field(default_factory=list)
+    rules: list[RuleRecord] = field(default_factory=list)
+    places: list[PlaceRecord] = field(default_factory=list)
+    publishers: Publishers = field(default_factory=Publishers)
     files: dict[str, Path] = field(default_factory=dict)  # record id -> file it came from
     # Ids of records that failed validation: links to them are not reported a second time.
     invalid_ids: set[str] = field(default_factory=set)
+    # Things worth a look that do not stop a build (weak sources, dates after today).
+    warnings: list[Problem] = field(default_factory=list)
     fingerprint: str = ""
 
     def add(self, record: Sourced, path: Path) -> None:
         bucket = {
             QualificationRecord: self.qualifications,
+            OccupationRecord: self.occupations,
             RegulationRecord: self.regulations,
             CourseRecord: self.courses,
+            RouteRecord: self.routes,
             GuideStepRecord: self.guide_steps,
+            DemandRecord: self.demand,
+            NextStepRecord: self.next_steps,
+            RuleRecord: self.rules,
+            PlaceRecord: self.places,
         }[type(record)]
-        bucket.append(record)
+        bucket.append(record)  # type: ignore[attr-defined]
         self.files[record.id] = path  # type: ignore[attr-defined]
 
+    def work(self) -> list[QualificationRecord | OccupationRecord]:
+        """The searchable records: qualifications and occupations."""
+        return [*self.qualifications, *self.occupations]
 
-def data_files(data_dir: Path) -> list[Path]:
-    return sorted(path for path in data_dir.rglob("*.toml") if path.is_file())
+    def records(self) -> list[AnyRecord]:
+        return [*self.qualifications, *self.occupations, *self.regulations, *self.courses,
+                *self.routes, *self.guide_steps, *self.demand, *self.next_steps, *self.rules,
+                *self.places]
+
+    def __len__(self) -> int:
+        return len(self.files)
 
 
-def fingerprint(data_dir: Path) -> str:
-    """A hash of every data file's name and bytes: the database is a pure function of it."""
-    digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for path in data_files(data_dir):
-        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
+def load_catalog(data_dir: Path, today: dt.date | None = None) -> Catalog:
+    """Parse and validate every file; raise CatalogError listing all problems, if any.
 
-
-def load_catalog(data_dir: Path) -> Catalog:
-    """Parse and validate every file; raise CatalogError listing all problems, if any."""
+    `today` is the build machine's date, for the warning about check dates after it.
+    """
     if not data_dir.is_dir():
         raise CatalogError([Problem(str(data_dir), None, None, _("the data folder does not exist"))])
     catalog = Catalog()
     problems: list[Problem] = []
+    publishers_path = data_dir / PUBLISHERS_FILE
+    if publishers_path.is_file():
+        catalog.publishers, problem_list = _read_publishers(publishers_path)
+        problems.extend(problem_list)
     for path in data_files(data_dir):
         display = _display_path(path)
-        kind = path.relative_to(data_dir).parts[0] if len(path.relative_to(data_dir).parts) > 1 else ""
+        parts = path.relative_to(data_dir).parts
+        if parts == (PUBLISHERS_FILE,):
+            continue
+        kind = parts[0] if len(parts) > 1 else ""
         model = RECORD_KINDS.get(kind)
         if model is None:
             problems.append(Problem(display, None, None, _(
-                "the file is not in a known folder (fi, se, regulation, courses, guide)")))
+                "the file is not in a known folder ({folders})").format(
+                    folders=", ".join(RECORD_KINDS))))
             continue
         raw, problem = _read_toml(path, display)
         if problem:
@@ -125,10 +165,24 @@ def load_catalog(data_dir: Path) -> Catalog:
             continue
         catalog.add(record, path)
     problems.extend(_check_links(catalog))
+    problems.extend(_check_rules(catalog))
     if problems:
         raise CatalogError(problems)
+    catalog.warnings.extend(_weak_source_warnings(catalog))
+    catalog.warnings.extend(_future_date_warnings(catalog, today or dt.date.today()))
     catalog.fingerprint = fingerprint(data_dir)
     return catalog
+
+
+def _read_publishers(path: Path) -> tuple[Publishers, list[Problem]]:
+    display = _display_path(path)
+    raw, problem = _read_toml(path, display)
+    if problem:
+        return Publishers(), [problem]
+    try:
+        return load_publishers(raw), []
+    except ValidationError as error:
+        return Publishers(), _describe(error, display, None)
 
 
 def _display_path(path: Path) -> str:
@@ -158,6 +212,8 @@ def _read_toml(path: Path, display: str) -> tuple[dict[str, Any], Problem | None
 def _field_path(location: Iterable[Any]) -> str:
     path = ""
     for part in location:
+        if part in SOURCE_TAGS:  # the shape a source was read as, not a field
+            continue
         if isinstance(part, int):
             path += f"[{part + 1}]"
         else:
@@ -168,10 +224,21 @@ def _field_path(location: Iterable[Any]) -> str:
 # Our own validators raise ValueError with these keys; the sentences are translated here.
 _VALUE_ERRORS = {
     "not_https": ("", lambda: _("must be an https:// address")),
-    "future_date": ("", lambda: _("is a date in the future")),
+    "url_characters": ("", lambda: _("must be an address without spaces or control characters")),
+    "nul_byte": ("", lambda: _("contains a NUL byte")),
     "no_language": ("", lambda: _("needs text in at least one of fi, sv, en")),
-    "target_required": ("target", lambda: _("is required unless the relation is \"none\"")),
+    "target_required": ("target", lambda: _(
+        "is required unless the relation is \"none\" or \"undecided\"")),
+    "ask_required": ("ask", lambda: _("is required when the relation is \"undecided\": "
+                                      "name who decides")),
     "programme_required": ("programme", lambda: _("is required for a yrkesutgång")),
+    "degree_required": ("degree", lambda: _("is required for a higher-education degree and must "
+                                            "suit its type")),
+    "degree_not_allowed": ("degree", lambda: _("is only for higher-education degrees")),
+    "form_required": ("form", lambda: _("is required when the work is regulated")),
+    "form_not_allowed": ("form", lambda: _("is only for regulated work")),
+    "route_or_ask": ("routes", lambda: _("needs at least one route, or `ask` naming who to ask")),
+    "period_order": ("period_end", lambda: _("is before period_start")),
 }
 
 
@@ -222,35 +289,115 @@ def _check_file_rules(record: Sourced, kind: str, path: Path, display: str) -> l
 
 
 def _check_links(catalog: Catalog) -> list[Problem]:
-    problems = []
+    """Every id a record points to names a record of the right kind."""
+    problems: list[Problem] = []
     qualifications = {record.id: record for record in catalog.qualifications}
-    for record in catalog.qualifications:
-        display = _display_path(catalog.files[record.id])
+    work: dict[str, QualificationRecord | OccupationRecord] = {record.id: record for record in catalog.work()}
+    route_targets = ({record.id for record in catalog.routes} | {record.id for record in catalog.courses}
+                     | set(qualifications))
+
+    def report(record, field_name: str, message: str, target: str) -> None:
+        problems.append(Problem(_display_path(catalog.files[record.id]), record.id, field_name,
+                                message.format(target=target)))
+
+    def check(record, field_name: str, target: str, known, message: str) -> None:
+        if target not in known and target not in catalog.invalid_ids:
+            report(record, field_name, message, target)
+
+    not_work = _("points to {target}, which is not a qualification or occupation in the data")
+    for record in catalog.work():
         for number, counterpart in enumerate(record.counterparts, start=1):
-            if counterpart.target is None:
-                continue
-            target = qualifications.get(counterpart.target)
-            if counterpart.target in catalog.invalid_ids:
-                continue
-            if target is None:
-                problems.append(Problem(display, record.id, f"counterparts[{number}].target", _(
-                    "points to {target}, which is not a qualification in the data").format(
-                        target=counterpart.target)))
-            elif target.country == record.country:
-                problems.append(Problem(display, record.id, f"counterparts[{number}].target", _(
-                    "points to {target}, which is in the same country").format(
-                        target=counterpart.target)))
-        if record.programme is not None and record.programme not in catalog.invalid_ids:
-            programme = qualifications.get(record.programme)
-            if programme is None or programme.type != "gymnasieprogram":
-                problems.append(Problem(display, record.id, "programme", _(
-                    "points to {target}, which is not a programme in the data").format(
-                        target=record.programme)))
+            where = f"counterparts[{number}]"
+            _check_counterpart(record, counterpart, where, work, catalog, report)
+            for gap_number, gap in enumerate(counterpart.gaps, start=1):
+                for route_number, route in enumerate(gap.routes, start=1):
+                    check(record, f"{where}.gaps[{gap_number}].routes[{route_number}]", route,
+                          route_targets, _("points to {target}, which is not a route, course or "
+                                           "qualification in the data"))
+        programme = getattr(record, "programme", None)
+        if programme is not None and programme not in catalog.invalid_ids:
+            programme_record = qualifications.get(programme)
+            if programme_record is None or programme_record.type != "gymnasieprogram":
+                report(record, "programme", _(
+                    "points to {target}, which is not a programme in the data"), programme)
     for regulation in catalog.regulations:
-        display = _display_path(catalog.files[regulation.id])
         for number, target in enumerate(regulation.applies_to, start=1):
-            if target not in qualifications and target not in catalog.invalid_ids:
-                problems.append(Problem(display, regulation.id, f"applies_to[{number}]", _(
-                    "points to {target}, which is not a qualification in the data").format(
-                        target=target)))
+            check(regulation, f"applies_to[{number}]", target, work, not_work)
+    for demand in catalog.demand:
+        for number, target in enumerate(demand.applies_to, start=1):
+            check(demand, f"applies_to[{number}]", target, work, not_work)
     return problems
+
+
+def _check_counterpart(record, counterpart: CounterpartRecord, where: str, work: dict,
+                       catalog: Catalog, report) -> None:
+    if counterpart.target is None or counterpart.target in catalog.invalid_ids:
+        return
+    target = work.get(counterpart.target)
+    if target is None:
+        report(record, f"{where}.target", _(
+            "points to {target}, which is not a qualification or occupation in the data"),
+            counterpart.target)
+    elif target.country == record.country:
+        report(record, f"{where}.target", _("points to {target}, which is in the same country"),
+               counterpart.target)
+    if counterpart.relation in ("none", "undecided") and counterpart.target is not None:
+        report(record, f"{where}.target", _(
+            "must be left out when the relation is \"none\" or \"undecided\" ({target})"),
+            counterpart.target)
+
+
+def _check_rules(catalog: Catalog) -> list[Problem]:
+    """A rule whose condition names an unknown fact or value cannot be evaluated."""
+    messages = {
+        "unknown_fact": lambda: _("is not a fact a rule can test (known: {facts})").format(
+            facts=", ".join(conditions.FACTS)),
+        "empty_values": lambda: _("lists no value"),
+        "bad_value": lambda: _("has a value this fact cannot take"),
+    }
+    problems = []
+    for rule in catalog.rules:
+        display = _display_path(catalog.files[rule.id])
+        for part in ("when", "unless"):
+            for fact, key in conditions.problems(getattr(rule, part)):
+                problems.append(Problem(display, rule.id, f"{part}.{fact}", messages[key]()))
+        if rule.valid_from and rule.valid_to and rule.valid_to < rule.valid_from:
+            problems.append(Problem(display, rule.id, "valid_to", _("is before valid_from")))
+    return problems
+
+
+def _weak_source_warnings(catalog: Catalog) -> list[Problem]:
+    """Regulation and counterpart decisions must not rest only on sources of kind "other"."""
+    warnings = []
+
+    def weak(sources) -> bool:
+        return all(catalog.publishers.kind_of(source) == "other" for source in sources)
+
+    message = _("rests only on sources of kind \"other\"; cite the authority, the law or the "
+                "register (or tag the source's kind)")
+    for regulation in catalog.regulations:
+        if weak(regulation.sources):
+            warnings.append(Problem(_display_path(catalog.files[regulation.id]), regulation.id,
+                                    "sources", message))
+    for record in catalog.work():
+        for number, counterpart in enumerate(record.counterparts, start=1):
+            if weak(counterpart.sources):
+                warnings.append(Problem(_display_path(catalog.files[record.id]), record.id,
+                                        f"counterparts[{number}].sources", message))
+    return warnings
+
+
+def _future_date_warnings(catalog: Catalog, today: dt.date) -> list[Problem]:
+    """One line for all check dates after today: usually the machine's clock is behind."""
+    later = sorted((record.verified, record.id) for record in catalog.records()
+                   if record.verified > today)
+    if not later:
+        return []
+    return [Problem(_display_path(catalog.files[later[-1][1]]), None, None, _(
+        "{count} record(s) were checked after this machine's date ({today}), the latest on "
+        "{latest}: is the clock right?").format(count=len(later), today=today.isoformat(),
+                                                latest=later[-1][0].isoformat()))]
+
+
+def source_urls(sources) -> list[str]:
+    return [source_url(source) for source in sources]

@@ -1,12 +1,13 @@
-"""Swedish-language courses, filtered by CEFR level, mode and place."""
+"""Language courses, filtered by CEFR level, mode and place, and ranked by fit for a client."""
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+import builtins
+from dataclasses import dataclass
 
-from mobility_tui.models import Course
+from mobility_tui.services.places import PlaceService
 from mobility_tui.services.results import CourseView
-from mobility_tui.text import fold
+from mobility_tui.storage.reader import Reader
 from mobility_tui.vocabulary import CEFR_LEVELS
 
 
@@ -15,35 +16,59 @@ def _rank(level: str) -> int:
 
 
 def suits_level(levels: list[str], level: str) -> bool:
-    """A person at `level` can start the course and gets further with it.
-
-    `levels` are the levels a course teaches (data/README.md): it is open to someone one step
-    below its first level and leads up to its last, so a B1 course suits a person at A2.
-    """
+    """A person at `level` can take the course: it is within the course's range, or one step
+    below where it starts (data/README.md: a course is open from one step below its first level)."""
     ranks = [_rank(item) for item in levels]
-    return min(ranks) - 1 <= _rank(level) < max(ranks)
+    return min(ranks) - 1 <= _rank(level) <= max(ranks)
 
 
-def to_view(row: Course) -> CourseView:
-    return CourseView(
-        id=row.id, provider=row.provider, name=dict(row.name), levels=list(row.levels),
-        mode=row.mode, location=row.location, country=row.country, cost=row.cost, url=row.url,
-        description=row.description, sources=list(row.sources), verified=row.verified)
+@dataclass(frozen=True)
+class Fit:
+    """What a course is judged against when a plan picks courses for a client."""
+
+    field: str | None = None
+    level: str | None = None
+    place: str | None = None  # a place id (places/) or a name the place service knows
+    teaches: str = "sv"
 
 
 class CourseService:
-    def __init__(self, engine):
-        self._engine = engine
+    def __init__(self, reader: Reader, places: PlaceService):
+        self.reader = reader
+        self.places = places
 
-    def list(self, level: str | None = None, mode: str | None = None,
-             place: str | None = None) -> list[CourseView]:
-        with Session(self._engine) as session:
-            rows = list(session.exec(select(Course)))
-        wanted_place = fold(place or "")
+    def all(self) -> list[CourseView]:
+        return self.reader.answer(
+            lambda snapshot: [CourseView.of(row.body) for row in snapshot.by_kind("course")])
+
+    def list(self, level: str | None = None, mode: str | None = None,  # noqa: A003
+             place: str | None = None, teaches: str | None = None) -> builtins.list[CourseView]:
+        """Courses for these filters; an online course is shown whatever place is asked for.
+        Courses that have ended are left out."""
+        wanted_place = self.places.resolve(place) if place else None
         chosen = [
-            to_view(row) for row in rows
-            if (level is None or suits_level(row.levels, level))
-            and (mode is None or row.mode == mode)
-            and (not wanted_place or wanted_place in fold(row.location or ""))
+            course for course in self.all()
+            if not course.ended()
+            and (level is None or suits_level(course.levels, level))
+            and (mode is None or course.mode == mode)
+            and (teaches is None or course.teaches == teaches)
+            and (not place or course.mode == "online"
+                 or self.places.same_place(course.location, wanted_place, place))
         ]
         return sorted(chosen, key=lambda view: (_rank(view.levels[0]), view.provider, view.id))
+
+    def ranked(self, fit: Fit) -> builtins.list[CourseView]:
+        """Every course that has not ended, best fit for the client first: the client's field,
+        level, place and mode, in that order of weight."""
+        place = self.places.resolve(fit.place) if fit.place else None
+
+        def score(course: CourseView) -> tuple:
+            field_fit = bool(fit.field and fit.field in course.fields)
+            general = not course.fields
+            level_fit = fit.level is None or suits_level(course.levels, fit.level)
+            near = course.mode == "online" or (
+                place is not None and self.places.same_place(course.location, place, fit.place))
+            return (-(course.teaches == fit.teaches), -level_fit, -field_fit, -general, -near,
+                    _rank(course.levels[0]), course.id)
+
+        return sorted((course for course in self.all() if not course.ended()), key=score)

@@ -1,17 +1,19 @@
-"""Key bindings whose descriptions follow the interface language.
+"""Key bindings whose descriptions follow the interface language, through Textual's public API.
 
-Textual reads `BINDINGS` once, at import; our descriptions are gettext message ids that are
-translated whenever the bindings are (re)installed, e.g. after switching language.
+Textual reads a class's `BINDINGS` when the class is created. A screen class here declares
+`KEYS` with English message ids; `localized(ScreenClass)` gives (once per language) a subclass
+whose `BINDINGS` carry the translated descriptions. Switching language recreates the screens
+from their localized classes (see app.py), so the footer and the command palette speak the new
+language.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import ClassVar, NamedTuple, TypeVar
 
-from textual.binding import Binding, BindingsMap
-from textual.dom import DOMNode
+from textual.binding import Binding
 
-from mobility_tui.i18n import gettext
+from mobility_tui.i18n import current_language, gettext
 
 
 class Key(NamedTuple):
@@ -22,18 +24,32 @@ class Key(NamedTuple):
     priority: bool = False
 
 
-class TranslatedBindings:
-    """Mixin for screens and the app: `KEYS` are installed translated, on init and on demand."""
+class HasKeys:
+    """Mixin: the class's keys, as message ids, for `localized`."""
 
     KEYS: ClassVar[list[Key]] = []
 
-    def install_bindings(self) -> None:
-        node: DOMNode = self  # type: ignore[assignment]
-        merged = type(node)._merged_bindings
-        bindings = merged.copy() if merged is not None else BindingsMap()
-        for key in self.KEYS:
-            for single in key.keys.split(","):
-                bindings.key_to_bindings[single] = [Binding(
-                    single, key.action, gettext(key.description), show=key.show,
-                    priority=key.priority)]
-        node._bindings = bindings
+
+T = TypeVar("T", bound=type)
+_CACHE: dict[tuple[type, str], type] = {}
+
+
+def translated_bindings(keys: list[Key]) -> list[Binding]:
+    return [Binding(key.keys, key.action, gettext(key.description), show=key.show,
+                    priority=key.priority) for key in keys]
+
+
+def localized(cls: T) -> T:
+    """`cls` with its KEYS as BINDINGS in the current interface language."""
+    language = current_language()
+    found = _CACHE.get((cls, language))
+    if found is None:
+        keys: list[Key] = []
+        for base in reversed(cls.__mro__):
+            keys.extend(base.__dict__.get("KEYS", []))
+        found = type(cls.__name__, (cls,), {
+            "BINDINGS": translated_bindings(keys), "__module__": cls.__module__,
+            "__qualname__": cls.__qualname__, "LANGUAGE": language,
+        })
+        _CACHE[(cls, language)] = found
+    return found  # type: ignore[return-value]

@@ -1,4 +1,7 @@
-"""App-wide messages: small dataclasses posted by workers with plain data."""
+"""App-wide messages: small dataclasses posted with plain data (no widgets, no SQL).
+
+The app sends CatalogChanged and Status down to each screen; they must not bubble back up.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class CatalogReady(Message):
+    """The services can answer; posted once at start."""
+
     services: Services
 
 
@@ -22,5 +27,15 @@ class CatalogFailed(Message):
 
 
 @dataclass
-class BuildProgress(Message):
+class CatalogChanged(Message, bubble=False):
+    """The database was rebuilt (a new generation): what a screen shows must be read again."""
+
+    generation: str
+
+
+@dataclass
+class Status(Message, bubble=False):
+    """A line for the status bar of the screen in front (progress, failures)."""
+
     text: str
+    error: bool = False

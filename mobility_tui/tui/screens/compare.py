@@ -1,4 +1,5 @@
-"""Two qualifications side by side, row by row (a Finnish one and its Swedish counterpart)."""
+"""Two records side by side: the one shown and a counterpart. The column heads stay put while
+the rows scroll."""
 
 from __future__ import annotations
 
@@ -8,103 +9,98 @@ from textual.app import ComposeResult
 from textual.containers import Grid, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from mobility_tui import labels
-from mobility_tui.i18n import N_, _, pick_list_text, pick_text
-from mobility_tui.services.results import QualificationDetail
-from mobility_tui.tui.bindings import Key
+from mobility_tui.i18n import N_, _, pick_text
+from mobility_tui.presentation import words
+from mobility_tui.presentation.compare import comparison_rows
+from mobility_tui.presentation.records import gap_entry
+from mobility_tui.services.results import Detail
+from mobility_tui.text import strip_controls
+from mobility_tui.tui.bindings import Key, localized
 from mobility_tui.tui.screens.base import BaseScreen
-from mobility_tui.tui.widgets import record_text as view
-
-
-def _regulation_summary(detail: QualificationDetail, country: str) -> str:
-    rules = [rule for rule in detail.regulation if rule.country == country]
-    if not rules:
-        return _("no entry")
-    return "; ".join(
-        f"{pick_text(rule.occupation)}: "
-        f"{_('regulated') if rule.regulated else _('not regulated')} ({rule.authority_name})"
-        for rule in rules)
+from mobility_tui.tui.widgets.page_view import TONES, blocks_text
 
 
 class CompareScreen(BaseScreen):
     KEYS = [
         Key("escape", "app.pop_screen", N_("Back")),
         Key("n", "next_counterpart", N_("Next counterpart")),
-        Key("q", "app.quit", N_("Quit"), show=False),
     ]
 
-    def __init__(self, left: QualificationDetail) -> None:
+    def __init__(self, left: Detail, position: int = 0) -> None:
         super().__init__()
         self.left = left
-        self.targets = [item for item in left.counterparts if item.qualification is not None]
-        self.position = 0
-        self.right: QualificationDetail | None = None
+        self.targets = [item for item in left.counterparts if item.other is not None]
+        self.target_ids = [item.other.id for item in self.targets if item.other is not None]
+        self.position = position
+        self.right: Detail | None = None
+
+    def recreate(self) -> CompareScreen:
+        return localized(CompareScreen)(self.left, self.position)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
+        with Grid(id="compare-head", classes="compare-grid"):
+            yield from self._heads()
         with VerticalScroll(id="compare"):
-            with Grid(id="compare-grid"):
+            with Grid(id="compare-grid", classes="compare-grid"):
                 yield from self._cells()
         yield Footer()
 
-    def _cells(self) -> ComposeResult:
-        left, right = self.left, self.right
+    def _heads(self) -> ComposeResult:
         yield Static("", classes="compare-label")
-        yield Static(Text(view.clean(pick_text(left.summary.name)), style="bold"),
+        yield Static(Text(strip_controls(pick_text(self.left.summary.name)), style="bold"),
                      classes="compare-head")
-        if right is None:
+        if self.right is None:
             message = _("Loading…") if self.targets else _(
-                "This qualification has no counterpart to compare with.")
+                "This record has no counterpart to compare with.")
             yield Static(message, classes="compare-head", markup=False)
+        else:
+            yield Static(Text(strip_controls(pick_text(self.right.summary.name)), style="bold"),
+                         classes="compare-head")
+
+    def _cells(self) -> ComposeResult:
+        if self.right is None:
             return
-        yield Static(Text(view.clean(pick_text(right.summary.name)), style="bold"),
-                     classes="compare-head")
         decision = self.targets[self.position]
-        other_country = right.summary.country
-        rows = [
-            (_("Country"), labels.label(labels.COUNTRIES, left.summary.country),
-             labels.label(labels.COUNTRIES, right.summary.country)),
-            (_("Type"), labels.label(labels.TYPES, left.summary.type),
-             labels.label(labels.TYPES, right.summary.type)),
-            (_("Level"), view.level_text(left.summary), view.level_text(right.summary)),
-            (_("Occupational titles"), pick_list_text(left.summary.titles),
-             pick_list_text(right.summary.titles)),
-            (_("Trained to do"), pick_text(left.description) if left.description else "—",
-             pick_text(right.description) if right.description else "—"),
-            (_("Regulation in {country}").format(
-                country=labels.label(labels.COUNTRIES, other_country)),
-             _regulation_summary(left, other_country), _regulation_summary(right, other_country)),
-        ]
-        for name, left_value, right_value in rows:
+        for name, left_value, right_value in comparison_rows(self.left, self.right):
             yield Static(Text(name, style="bold"), classes="compare-label")
-            yield Static(Text(view.clean(left_value)), classes="compare-cell")
-            yield Static(Text(view.clean(right_value)), classes="compare-cell")
+            yield Static(Text(strip_controls(left_value)), classes="compare-cell")
+            yield Static(Text(strip_controls(right_value)), classes="compare-cell")
         yield Static(Text(_("Relation"), style="bold"), classes="compare-label")
-        yield Static(Text(labels.label(labels.RELATIONS, decision.relation),
-                          style=view.RELATION_STYLE[decision.relation]), classes="compare-wide")
+        relation = Text(words.label(words.RELATIONS, decision.relation),
+                        style=TONES[words.RELATION_TONE.get(decision.relation, "")])
+        relation.append("\n" + strip_controls(pick_text(decision.rationale)))
+        yield Static(relation, classes="compare-wide")
         yield Static(Text(_("Differences to bridge"), style="bold"), classes="compare-label")
-        yield Static(Text(view.clean(pick_text(decision.rationale))), classes="compare-wide")
+        if decision.gaps:
+            gaps = blocks_text([gap_entry(gap) for gap in decision.gaps])
+        else:
+            gaps = Text(_("No gaps are listed for this decision."))
+        yield Static(gaps, classes="compare-wide")
 
     def on_mount(self) -> None:
-        self.after_recompose()
-        if self.targets:
-            self.load(self.targets[self.position].qualification.id)
+        self.query_one("#compare").focus()
+        if self.target_ids:
+            self.load(self.target_ids[self.position])
+
+    def reload(self) -> None:
+        if self.target_ids:
+            self.load(self.target_ids[self.position])
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def load(self, qualification_id: str) -> None:
-        detail = self.app.services.qualifications.get(qualification_id)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._loaded, detail)
+    def load(self, record_id: str) -> None:
+        services = self.services
+        if services is None:
+            return
+        detail = services.qualifications.get(record_id)
+        self.app.call_from_thread(self._loaded, detail, services.qualifications.generation)  # type: ignore[arg-type]
 
-    async def _loaded(self, detail: QualificationDetail) -> None:
-        self.right = detail
-        self.sub_title = f"{self.left.summary.id} ⇄ {detail.summary.id}"
+    async def _loaded(self, detail: Detail, generation: str | None) -> None:
+        self.right, self.generation = detail, generation
         await self.recompose()
-        self.after_recompose()
-
-    def after_recompose(self) -> None:
         self.query_one("#compare").focus()
 
     def action_next_counterpart(self) -> None:
         if len(self.targets) > 1:
             self.position = (self.position + 1) % len(self.targets)
-            self.load(self.targets[self.position].qualification.id)
+            self.load(self.target_ids[self.position])

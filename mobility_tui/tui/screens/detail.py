@@ -1,17 +1,18 @@
-"""One qualification: names, level, titles, what the holder can do, counterparts, regulation."""
+"""One qualification or occupation: counterparts with gaps and routes first, then licences,
+the employer's view, demand, what the holder can do, and the sources."""
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Iterable
+
 from textual import work
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.app import ComposeResult, SystemCommand
 from textual.widgets import Footer, Header, Static
 
-from mobility_tui.i18n import N_, _, pick_text
-from mobility_tui.tui.bindings import Key
+from mobility_tui.i18n import N_, _
+from mobility_tui.tui.bindings import Key, localized
 from mobility_tui.tui.screens.base import BaseScreen
-from mobility_tui.tui.widgets import record_text as view
+from mobility_tui.tui.widgets.page_view import PageView
 
 
 class DetailScreen(BaseScreen):
@@ -19,88 +20,74 @@ class DetailScreen(BaseScreen):
         Key("escape", "app.pop_screen", N_("Back")),
         Key("c", "compare", N_("Compare")),
         Key("p", "plan", N_("Plan")),
-        Key("q", "app.quit", N_("Quit"), show=False),
+        Key("e", "employer", N_("Employer view")),
     ]
 
-    def __init__(self, qualification_id: str) -> None:
+    def __init__(self, record_id: str, employer_view: bool = False) -> None:
         super().__init__()
-        self.qualification_id = qualification_id
+        self.record_id = record_id
+        self.employer_view = employer_view
         self.detail = None
-        self.error: str | None = None
+
+    def recreate(self) -> DetailScreen:
+        return localized(DetailScreen)(self.record_id, self.employer_view)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        with VerticalScroll(id="detail"):
-            yield from self._sections()
+        yield Static(_("Loading…"), id="detail-status", markup=False)
+        yield PageView(id="detail")
         yield Footer()
 
-    def _sections(self) -> ComposeResult:
-        detail = self.detail
-        if detail is None:
-            yield Static(self.error or _("Loading…"), id="detail-status", markup=False)
-            return
-        yield Static(Text(view.clean(pick_text(detail.summary.name)), style="bold reverse"),
-                     id="detail-title")
-        yield Static(view.facts(detail), id="detail-facts")
-        if detail.note:
-            yield Static(Text(view.clean(pick_text(detail.note)), style="italic"))
-        # What the person came for first: the counterpart and what stands in the way.
-        yield Static(view.heading(_("Counterparts in the other country")), classes="heading")
-        yield Static(view.counterpart_text(detail), id="detail-counterparts", classes="section")
-        yield Static(view.heading(_("Regulation")), classes="heading")
-        yield Static(view.regulation_text(detail.regulation), id="detail-regulation",
-                     classes="section")
-        if detail.description:
-            yield Static(view.heading(_("What the holder is trained to do")), classes="heading")
-            yield Static(Text(view.clean(pick_text(detail.description))), classes="section")
-        if detail.specialisations:
-            yield Static(view.heading(_("Competence areas")), classes="heading")
-            yield Static(Text("\n".join("• " + view.clean(pick_text(item))
-                                        for item in detail.specialisations)), classes="section")
-        yield Static(view.heading(_("Sources")), classes="heading")
-        yield Static(view.sources_text(detail.sources, detail.verified), classes="section")
-
     def on_mount(self) -> None:
+        self.query_one("#detail", PageView).focus()
+
+    def reload(self) -> None:
         self.load()
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        status = self.query_one("#detail-status", Static)
+        status.update(text)
+        status.display = True
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(_("Compare"), _("This record and its counterpart side by side"),
+                            self.action_compare)
+        yield SystemCommand(_("Plan"), _("Compose an advising plan for a client"), self.action_plan)
+        yield SystemCommand(_("Employer view"), _("What the holder can do, and what needs a course "
+                                                  "or licence first"), self.action_employer)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load(self) -> None:
-        from mobility_tui.services.errors import NotFound
-
-        services = self.app.services  # type: ignore[attr-defined]
-        try:
-            detail = services.qualifications.get(self.qualification_id)
-        except NotFound as error:
-            self.app.call_from_thread(self._failed, str(error))
+        services = self.services
+        if services is None:
             return
-        self.app.call_from_thread(self._loaded, detail)
+        detail = services.qualifications.get(self.record_id)
+        self.app.call_from_thread(self._loaded, detail, services.qualifications.generation)
 
-    async def _loaded(self, detail) -> None:
-        self.detail = detail
-        self.sub_title = detail.summary.id
-        await self.recompose()
-        self.after_recompose()
+    def _loaded(self, detail, generation: str | None) -> None:
+        from mobility_tui.presentation.employer import employer_page
+        from mobility_tui.presentation.records import detail_with_checked
 
-    async def _failed(self, reason: str) -> None:
-        self.error = reason
-        await self.recompose()
-
-    def after_recompose(self) -> None:
-        # Focus the text, so the keys scroll it (and the footer shows its keys).
-        self.query_one("#detail").focus()
+        self.detail, self.generation = detail, generation
+        self.sub_title = detail.summary.name.get("fi") or detail.summary.name.get("sv") or ""
+        page = employer_page(detail) if self.employer_view else detail_with_checked(detail)
+        self.query_one("#detail", PageView).show(page)
+        self.query_one("#detail-status", Static).update("")
+        self.query_one("#detail-status", Static).display = False
 
     def action_compare(self) -> None:
         from mobility_tui.tui.screens.compare import CompareScreen
 
         if self.detail is not None:
-            self.app.push_screen(CompareScreen(self.detail))
+            self.app.push_screen(localized(CompareScreen)(self.detail))
 
     def action_plan(self) -> None:
         from mobility_tui.tui.screens.plan import PlanScreen
 
         if self.detail is not None:
-            self.app.push_screen(PlanScreen(self.detail.summary), self._plan_saved)
+            self.app.push_screen(localized(PlanScreen)(self.detail.summary.id))
 
-    def _plan_saved(self, path) -> None:
-        if path is not None:
-            self.notify(_("Plan saved to {path}").format(path=path), timeout=10)
+    def action_employer(self) -> None:
+        self.employer_view = not self.employer_view
+        if self.detail is not None:
+            self._loaded(self.detail, self.generation)

@@ -1,0 +1,61 @@
+"""What data a database was built from: a content fingerprint, and a cheap file signature.
+
+Kept light (no validation imports): every command compares the installed data with the
+database's, and the signature (names, sizes, modification times) spares hashing every file when
+nothing changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from mobility_tui.storage import SCHEMA_VERSION
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return sorted(path for path in data_dir.rglob("*.toml") if path.is_file())
+
+
+def fingerprint(data_dir: Path) -> str:
+    """A hash of every data file's name and bytes: the database is a pure function of it."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for path in data_files(data_dir):
+        digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def data_signature(data_dir: Path) -> str:
+    """A hash of every data file's name, size and modification time."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for path in data_files(data_dir):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(data_dir).as_posix()}\0{stat.st_size}\0"
+                      f"{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def installed_fingerprint(data_dir: Path, cache_file: Path | None) -> str:
+    """The data's fingerprint, remembered per signature so an unchanged install is not rehashed."""
+    signature = data_signature(data_dir)
+    cache: dict[str, str] = {}
+    if cache_file is not None:
+        try:
+            cache = json.loads(cache_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cache = {}
+        if isinstance(cache, dict) and isinstance(cache.get(signature), str):
+            return cache[signature]
+    value = fingerprint(data_dir)
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
+            temporary.write_text(json.dumps({signature: value}), encoding="utf-8")
+            os.replace(temporary, cache_file)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return value

@@ -1,0 +1,1 @@
+"""What people see: one display model per answer, in the interface language; every face renders it."""

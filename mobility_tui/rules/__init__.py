@@ -1,0 +1,1 @@
+"""Situation checks: dated rule records evaluated for one person's situation."""

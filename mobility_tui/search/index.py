@@ -1,0 +1,406 @@
+"""The search index: built once by `db build`, stored as byte arrays, loaded without per-label work.
+
+Every label of every searchable record (names, titles, aliases in fi/sv/en, codes) is folded
+(case, diacritics, punctuation). A character-trigram inverted index picks the labels worth
+scoring; rapidfuzz's WRatio scores them; a record scores as its best label. Then each record's
+confidence is judged from how the query matched (confidence.py), and records are ranked by
+confidence first: an exact title beats a high fuzzy score on a compound's modifier.
+
+The stored form is a handful of arrays (CSR postings, sorted 64-bit keys found by bisection),
+so a reader only decodes bytes: no dictionary, no list of labels is rebuilt. Small indexes (the
+shipped catalogue) are searched with Python's `array`; large ones with numpy, imported only then.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from array import array
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from mobility_tui.search.confidence import RANK, SHORT_LABEL, JudgedLabel, judge
+from mobility_tui.text import fold
+
+FORMAT_VERSION = 2
+# Scores below this are noise: WRatio gives unrelated short strings 40–55.
+MIN_SCORE = 60.0
+# Nobody types a qualification name this long; longer input is cut so it cannot stall the scan.
+MAX_QUERY_CHARS = 200
+# How many labels sharing the most trigrams with the query are rescored with WRatio.
+CANDIDATES = 300
+CONTAINED_SAMPLE = 100
+WORD_SAMPLE = 64
+# At most this many labels tied with the last place are compared for the tie-break.
+TIES = 40
+# Above this many labels the numpy path is worth its import.
+NUMPY_FROM_LABELS = 50_000
+LABEL_KINDS = ("name", "title", "alias", "code")
+LANGUAGES = ("fi", "sv", "en")
+KIND_RANK = {"name": 0, "title": 1, "alias": 2, "code": 3}
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    kind: str  # name | title | alias | code
+    lang: str | None = None  # fi | sv | en, or None for codes
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable record as the builder gets it."""
+
+    record_id: str
+    country: str
+    labels: list[Label]
+
+
+@dataclass(frozen=True)
+class Match:
+    record_id: str
+    score: float
+    label: str  # the label that matched, as written in the data
+    confidence: str  # exact | close | weak
+
+
+def key_of(text: str) -> int:
+    """A stable signed 64-bit key for a word or a whole folded label."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(),
+                          "little", signed=True)
+
+
+def trigram_key(gram: str) -> int:
+    return (ord(gram[0]) << 42) | (ord(gram[1]) << 21) | ord(gram[2])
+
+
+def label_trigrams(folded: str) -> set[str]:
+    """Character trigrams of a folded label, padded so short words and word starts count."""
+    padded = f"  {folded} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+def query_trigrams(folded: str) -> set[str]:
+    """A query's trigrams without padding: what a person types may start inside a word
+    ("ntur" for "barnturism"), and WRatio's partial matching rewards that."""
+    if len(folded) < 3:
+        return label_trigrams(folded)
+    return {folded[i:i + 3] for i in range(len(folded) - 2)}
+
+
+def _variants(label: Label) -> list[str]:
+    """The label, and the label without parenthesised qualifiers ("Sairaanhoitaja (AMK)")."""
+    texts = [label.text]
+    core = _PARENTHESES.sub("", label.text).strip()
+    if core and core != label.text:
+        texts.append(core)
+    return texts
+
+
+def _csr(pairs: Iterable[tuple[int, int]], order_key=None) -> tuple[array, array, array]:
+    """Sorted unique keys, offsets and postings from (key, label) pairs."""
+    grouped: dict[int, list[int]] = {}
+    for key, label in pairs:
+        grouped.setdefault(key, []).append(label)
+    keys, offsets, postings = array("q"), array("q", [0]), array("i")
+    for key in sorted(grouped):
+        labels = grouped[key]
+        if order_key is not None:
+            labels.sort(key=order_key)
+        keys.append(key)
+        postings.extend(labels)
+        offsets.append(len(postings))
+    return keys, offsets, postings
+
+
+def build_index(entries: Iterable[Entry]) -> dict[str, bytes]:
+    """The stored parts of an index over these records (`db build` writes them)."""
+    record_ids: list[str] = []
+    countries: list[str] = []
+    record_country, record_labels = array("b"), array("i", [0])
+    folded_labels: list[str] = []
+    shown_labels: list[str] = []
+    label_record, label_info = array("i"), array("b")
+    for entry in entries:
+        number = len(record_ids)
+        record_ids.append(entry.record_id)
+        if entry.country not in countries:
+            countries.append(entry.country)
+        record_country.append(countries.index(entry.country))
+        seen: set[str] = set()
+        for label in entry.labels:
+            for variant, text in enumerate(_variants(label)):
+                folded = fold(text)
+                if not folded or (folded, label.kind) in seen:
+                    continue
+                seen.add((folded, label.kind))  # type: ignore[arg-type]
+                folded_labels.append(folded)
+                shown_labels.append(text.replace("\n", " "))
+                label_record.append(number)
+                lang = LANGUAGES.index(label.lang) + 1 if label.lang in LANGUAGES else 0
+                # bit 4: the label with its qualifier in parentheses left out ("(AT)", "(AMK)")
+                label_info.append(LABEL_KINDS.index(label.kind) | (lang << 2) | ((variant > 0) << 4))
+        record_labels.append(len(folded_labels))
+
+    def is_short(number: int) -> bool:
+        return len(folded_labels[number]) <= SHORT_LABEL or label_info[number] & 3 == 3
+
+    long_labels = [number for number in range(len(folded_labels)) if not is_short(number)]
+    trigram_counts = array("H", [0] * len(folded_labels))
+    trigram_pairs: list[tuple[int, int]] = []
+    for number in long_labels:
+        grams = label_trigrams(folded_labels[number])
+        trigram_counts[number] = min(len(grams), 65535)
+        trigram_pairs.extend((trigram_key(gram), number) for gram in grams)
+    tri_keys, tri_offsets, tri_postings = _csr(trigram_pairs)
+    word_keys, word_offsets, word_postings = _csr(
+        ((key_of(word), number) for number in long_labels for word in set(folded_labels[number].split())),
+        order_key=lambda number: len(folded_labels[number]))
+    short_keys, short_offsets, short_postings = _csr(
+        (key_of(folded_labels[number].replace(" ", "")), number)
+        for number in range(len(folded_labels)) if is_short(number))
+
+    text_offsets = array("q", [0])
+    for text in folded_labels:
+        text_offsets.append(text_offsets[-1] + len(text) + 1)
+    shown_offsets = array("q", [0])
+    for text in shown_labels:
+        shown_offsets.append(shown_offsets[-1] + len(text) + 1)
+    meta = {"format": FORMAT_VERSION, "records": len(record_ids), "labels": len(folded_labels),
+            "countries": countries}
+    return {
+        "meta": json.dumps(meta).encode(),
+        "record_ids": "\n".join(record_ids).encode(),
+        "record_country": record_country.tobytes(),
+        "record_labels": record_labels.tobytes(),
+        "label_text": "\n".join(folded_labels).encode(),
+        "label_offsets": text_offsets.tobytes(),
+        "label_shown": "\n".join(shown_labels).encode(),
+        "label_shown_offsets": shown_offsets.tobytes(),
+        "label_record": label_record.tobytes(),
+        "label_info": label_info.tobytes(),
+        "trigram_counts": trigram_counts.tobytes(),
+        "trigram_keys": tri_keys.tobytes(), "trigram_offsets": tri_offsets.tobytes(),
+        "trigram_postings": tri_postings.tobytes(),
+        "word_keys": word_keys.tobytes(), "word_offsets": word_offsets.tobytes(),
+        "word_postings": word_postings.tobytes(),
+        "short_keys": short_keys.tobytes(), "short_offsets": short_offsets.tobytes(),
+        "short_postings": short_postings.tobytes(),
+    }
+
+
+_TYPECODES = {
+    "record_country": "b", "record_labels": "i", "label_offsets": "q", "label_shown_offsets": "q",
+    "label_record": "i", "label_info": "b", "trigram_counts": "H",
+    "trigram_keys": "q", "trigram_offsets": "q", "trigram_postings": "i",
+    "word_keys": "q", "word_offsets": "q", "word_postings": "i",
+    "short_keys": "q", "short_offsets": "q", "short_postings": "i",
+}
+_NUMPY_TYPES = {"b": "int8", "i": "int32", "q": "int64", "H": "uint16"}
+
+
+class IndexFormatError(ValueError):
+    """The stored index is not one this version can read."""
+
+
+class SearchIndex:
+    """A loaded index; `search` is safe to call from several threads at once."""
+
+    def __init__(self, parts: Mapping[str, bytes]):
+        try:
+            meta = json.loads(bytes(parts["meta"]))
+        except (KeyError, ValueError) as error:
+            raise IndexFormatError("no index metadata") from error
+        if meta.get("format") != FORMAT_VERSION:
+            raise IndexFormatError(f"index format {meta.get('format')}")
+        self.countries: list[str] = meta["countries"]
+        self.label_count: int = meta["labels"]
+        self.record_ids = bytes(parts["record_ids"]).decode().split("\n") if meta["records"] else []
+        self._text = bytes(parts["label_text"]).decode()
+        self._shown = bytes(parts["label_shown"]).decode()
+        self.uses_numpy = self.label_count > NUMPY_FROM_LABELS
+        self._a = {name: self._array(parts[name], code) for name, code in _TYPECODES.items()}
+        self._country_masks: dict[int, object] = {}
+
+    def _array(self, data: bytes, code: str):
+        if self.uses_numpy:
+            import numpy as np
+
+            return np.frombuffer(data, dtype=_NUMPY_TYPES[code])
+        values = array(code)
+        values.frombytes(bytes(data))
+        return values
+
+    def __len__(self) -> int:
+        return self.label_count
+
+    # Label access: slices of one decoded string, no per-label objects kept.
+    def _folded(self, number: int) -> str:
+        offsets = self._a["label_offsets"]
+        return self._text[int(offsets[number]):int(offsets[number + 1]) - 1]
+
+    def _shown_text(self, number: int) -> str:
+        offsets = self._a["label_shown_offsets"]
+        return self._shown[int(offsets[number]):int(offsets[number + 1]) - 1]
+
+    def _kind(self, number: int) -> str:
+        return LABEL_KINDS[int(self._a["label_info"][number]) & 3]
+
+    def _as_written(self, number: int) -> int:
+        """1 for a label as the data writes it, 0 for one without its parenthesised qualifier."""
+        return 0 if int(self._a["label_info"][number]) & 16 else 1
+
+    def _lang(self, number: int) -> str | None:
+        lang = (int(self._a["label_info"][number]) >> 2) & 3
+        return LANGUAGES[lang - 1] if lang else None
+
+    def record_labels(self, record: int) -> range:
+        starts = self._a["record_labels"]
+        return range(int(starts[record]), int(starts[record + 1]))
+
+    def _postings(self, kind: str, key: int, first: int | None = None):
+        keys = self._a[f"{kind}_keys"]
+        position = bisect_left(keys, key)
+        if position == len(keys) or int(keys[position]) != key:
+            return None
+        offsets = self._a[f"{kind}_offsets"]
+        start, end = int(offsets[position]), int(offsets[position + 1])
+        if first is not None:
+            end = min(end, start + first)
+        return self._a[f"{kind}_postings"][start:end]
+
+    def _country_number(self, country: str | None) -> int | None:
+        if country is None:
+            return None
+        return self.countries.index(country) if country in self.countries else -1
+
+    def _candidates(self, folded_query: str, limit: int, country: int | None) -> list[int]:
+        lists = [found for gram in query_trigrams(folded_query)
+                 if (found := self._postings("trigram", trigram_key(gram))) is not None
+                 and len(found)]
+        words = [found for word in set(folded_query.split())
+                 if (found := self._postings("word", key_of(word), WORD_SAMPLE)) is not None]
+        if self.uses_numpy:
+            return self._candidates_numpy(lists, words, limit, country)
+        counts: Counter[int] = Counter()
+        for found in lists:
+            counts.update(found)
+        record_country, label_record = self._a["record_country"], self._a["label_record"]
+        if country is not None:
+            counts = Counter({label: count for label, count in counts.items()
+                              if record_country[label_record[label]] == country})
+        chosen = set(label for label, _count in counts.most_common(limit))
+        if len(counts) > limit:
+            sizes = self._a["trigram_counts"]
+            contained = sorted(counts, key=lambda label: -counts[label] / max(sizes[label], 1))
+            chosen.update(contained[:CONTAINED_SAMPLE])
+        for found in words:
+            chosen.update(label for label in found
+                          if country is None or record_country[label_record[label]] == country)
+        return sorted(chosen)
+
+    def _candidates_numpy(self, lists, words, limit: int, country: int | None) -> list[int]:
+        import numpy as np
+
+        if not lists and not words:
+            return []
+        allowed = self._allowed(country)
+        found = np.empty(0, dtype=np.int64)
+        if lists:
+            counts = np.bincount(np.concatenate(lists), minlength=self.label_count)
+            if allowed is not None:
+                counts[~allowed] = 0
+            found = np.flatnonzero(counts)
+            if len(found) > limit:
+                contained = counts[found] / np.maximum(self._a["trigram_counts"][found], 1)
+                sample = min(CONTAINED_SAMPLE, len(found))
+                found = np.union1d(
+                    found[np.argpartition(-counts[found], limit - 1)[:limit]],
+                    found[np.argpartition(-contained, sample - 1)[:sample]])
+        if words:
+            extra = np.concatenate(words)
+            if allowed is not None:
+                extra = extra[allowed[extra]]
+            found = np.union1d(found, extra)
+        return found.tolist()
+
+    def _allowed(self, country: int | None):
+        if country is None:
+            return None
+        mask = self._country_masks.get(country)
+        if mask is None:
+            import numpy as np
+
+            mask = (np.asarray(self._a["record_country"]) == country)[np.asarray(self._a["label_record"])]
+            self._country_masks[country] = mask
+        return mask
+
+    def search(self, query: str, country: str | None = None, limit: int = 10) -> list[Match]:
+        from rapidfuzz import fuzz, process
+
+        folded_query = fold(query[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+        if not folded_query or limit <= 0 or not self.label_count:
+            return []
+        country_number = self._country_number(country)
+        if country_number == -1:
+            return []
+        label_record, record_country = self._a["label_record"], self._a["record_country"]
+        # label number -> WRatio score, for every label that scored
+        scored: dict[int, float] = {}
+        short = self._postings("short", key_of(folded_query.replace(" ", "")))
+        for label in short if short is not None else ():
+            if country_number is None or record_country[label_record[label]] == country_number:
+                scored[int(label)] = 100.0
+        chosen = self._candidates(folded_query, CANDIDATES, country_number)
+        texts = [self._folded(label) for label in chosen]
+        # rapidfuzz drops scores equal to the cutoff exactly, hence the margin. Hits come sorted
+        # by score, best first.
+        hits = process.extract(folded_query, texts, scorer=fuzz.WRatio, processor=None,
+                               limit=None, score_cutoff=MIN_SCORE - 0.01)
+        records: set[int] = {int(label_record[label]) for label in scored}
+        last = 101.0
+        wanted = max(limit * 3, 30)
+        for _text, score, position in hits:
+            # Enough records, and no more ties with the last one: the rest cannot rank.
+            if len(records) >= wanted and (score < last or len(scored) >= wanted + TIES):
+                break
+            label = chosen[position]
+            scored[label] = max(score, scored.get(label, 0.0))
+            records.add(int(label_record[label]))
+            last = score
+        return self._rank(folded_query, scored, limit)
+
+    def _rank(self, folded_query: str, scored: dict[int, float], limit: int) -> list[Match]:
+        from rapidfuzz import fuzz
+
+        label_record = self._a["label_record"]
+        best: dict[int, tuple[tuple, int]] = {}
+        for label, score in scored.items():
+            record = int(label_record[label])
+            key = (score, fuzz.ratio(folded_query, self._folded(label)),
+                   self._own_language(record, label), self._as_written(label),
+                   -KIND_RANK[self._kind(label)])
+            if record not in best or key > best[record][0]:
+                best[record] = (key, label)
+        query_words = folded_query.split()
+        ranked = []
+        for record, (key, label) in best.items():
+            confidence = judge(query_words, (JudgedLabel(self._folded(number), self._kind(number))
+                                             for number in self.record_labels(record)))
+            ranked.append(((RANK[confidence], *key), self.record_ids[record], label, confidence))
+        ranked.sort(key=lambda item: (tuple(-part for part in item[0]), item[1]))
+        return [Match(record_id, round(key[1], 1), self._shown_text(label), confidence)
+                for key, record_id, label, confidence in ranked[:limit]]
+
+    def _own_language(self, record: int, label: int) -> int:
+        """2 when the label is in the record's own language (fi on a Finnish record, sv on a
+        Swedish one), 1 for Swedish on a Finnish record (Finland-Swedish), else 0."""
+        country = self.countries[int(self._a["record_country"][record])]
+        lang = self._lang(label)
+        if (country, lang) in (("FI", "fi"), ("SE", "sv")):
+            return 2
+        return 1 if (country, lang) == ("FI", "sv") else 0
