@@ -104,7 +104,9 @@ def make_server(host: str, port: int, language: str | None, database_url: str | 
                                                 default_language)
             router = request.app.router
             base = self.public_url
-            websocket = f"{base}{router['websocket'].url_for()}?lang={lang}"
+            # textual.js appends "?width=…&height=…" to this address: it must carry no query of its
+            # own. The tab's language comes from the same Accept-Language header on the socket.
+            websocket = f"{base}{router['websocket'].url_for()}"
             websocket = ("wss:" if base.startswith("https") else "ws:") + websocket.split(":", 1)[1]
             previous = i18n.current_language()
             i18n.set_language(lang)
@@ -126,9 +128,8 @@ def make_server(host: str, port: int, language: str | None, database_url: str | 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             import asyncio
 
-            lang = request.query.get("lang")
-            if lang not in i18n.LANGUAGES:
-                lang = browser_language(request.headers.get("Accept-Language"), default_language)
+            lang = language or browser_language(request.headers.get("Accept-Language"),
+                                                default_language)
             websocket = web.WebSocketResponse(heartbeat=15)
             width = to_int(request.query.get("width", "80"), 80)
             height = to_int(request.query.get("height", "24"), 24)
