@@ -6,10 +6,9 @@ a source checkout (editable install, or running from the repo) uses the top-leve
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_PACKAGE_ROOT = Path(str(resources.files("mobility_tui")))
+_PACKAGE_ROOT = Path(__file__).resolve().parent  # no importlib.resources: every command pays it
 _SOURCE_ROOT = _PACKAGE_ROOT.parent
 
 

@@ -29,12 +29,20 @@ def fingerprint(data_dir: Path) -> str:
 
 
 def data_signature(data_dir: Path) -> str:
-    """A hash of every data file's name, size and modification time."""
+    """A cheap hash of the data folders: their names, entries and modification times.
+
+    A new release or a rebuilt data folder creates files, which changes its folders' times; an
+    edit in place may not, so after editing data files run `mobility-tui db build` (data/README.md).
+    Only the folders are looked at, so every command can afford it.
+    """
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    for path in data_files(data_dir):
+    folders = [data_dir, *sorted(entry for entry in data_dir.iterdir() if entry.is_dir())]
+    for folder in folders:
+        stat = folder.stat()
+        digest.update(f"{folder.name}\0{stat.st_mtime_ns}\0{len(os.listdir(folder))}\0".encode())
+    for path in sorted(data_dir.glob("*.toml")):
         stat = path.stat()
-        digest.update(f"{path.relative_to(data_dir).as_posix()}\0{stat.st_size}\0"
-                      f"{stat.st_mtime_ns}\0".encode())
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mobility_tui.presentation.blocks import Page
 from mobility_tui.text import strip_controls
+
+if TYPE_CHECKING:  # the display model is imported only for text output
+    from mobility_tui.presentation.blocks import Page
 
 
 def print_json(value: Any) -> None:

@@ -14,8 +14,8 @@ The head-word rule is for titles and aliases only: the head of an official name 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -31,8 +31,7 @@ _MIN_HEAD, _MIN_MODIFIER = 4, 3
 _SAME, _TYPO, _HEAD, _NONE = 3, 2, 1, 0
 
 
-@dataclass(frozen=True)
-class JudgedLabel:
+class JudgedLabel(NamedTuple):
     folded: str
     kind: str  # name | title | alias | code
 

@@ -14,15 +14,16 @@ shipped catalogue) are searched with Python's `array`; large ones with numpy, im
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
 from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from mobility_tui.search.confidence import RANK, SHORT_LABEL, JudgedLabel, judge
+from mobility_tui.search.confidence import RANK, SHORT_LABEL, WEAK, JudgedLabel, judge
 from mobility_tui.text import fold
 
 FORMAT_VERSION = 2
@@ -36,6 +37,9 @@ CONTAINED_SAMPLE = 100
 WORD_SAMPLE = 64
 # At most this many labels tied with the last place are compared for the tie-break.
 TIES = 40
+# A record whose best WRatio score is below this cannot be an exact or close match (inflected,
+# mistyped and head-word matches all score 85 or more), so its confidence is not judged.
+JUDGED_FROM_SCORE = 75.0
 # Above this many labels the numpy path is worth its import.
 NUMPY_FROM_LABELS = 50_000
 LABEL_KINDS = ("name", "title", "alias", "code")
@@ -44,15 +48,14 @@ KIND_RANK = {"name": 0, "title": 1, "alias": 2, "code": 3}
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 
 
-@dataclass(frozen=True)
-class Label:
+# Named tuples, not dataclasses: cheaper to define, and every command imports this module.
+class Label(NamedTuple):
     text: str
     kind: str  # name | title | alias | code
     lang: str | None = None  # fi | sv | en, or None for codes
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One searchable record as the builder gets it."""
 
     record_id: str
@@ -60,8 +63,7 @@ class Entry:
     labels: list[Label]
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     record_id: str
     score: float
     label: str  # the label that matched, as written in the data
@@ -296,8 +298,8 @@ class SearchIndex:
         chosen = set(label for label, _count in counts.most_common(limit))
         if len(counts) > limit:
             sizes = self._a["trigram_counts"]
-            contained = sorted(counts, key=lambda label: -counts[label] / max(sizes[label], 1))
-            chosen.update(contained[:CONTAINED_SAMPLE])
+            chosen.update(heapq.nlargest(CONTAINED_SAMPLE, counts,
+                                         key=lambda label: counts[label] / max(sizes[label], 1)))
         for found in words:
             chosen.update(label for label in found
                           if country is None or record_country[label_record[label]] == country)
@@ -363,7 +365,7 @@ class SearchIndex:
                                limit=None, score_cutoff=MIN_SCORE - 0.01)
         records: set[int] = {int(label_record[label]) for label in scored}
         last = 101.0
-        wanted = max(limit * 3, 30)
+        wanted = max(limit * 2, 20)  # records whose confidence is judged for the ranking
         for _text, score, position in hits:
             # Enough records, and no more ties with the last one: the rest cannot rank.
             if len(records) >= wanted and (score < last or len(scored) >= wanted + TIES):
@@ -389,8 +391,9 @@ class SearchIndex:
         query_words = folded_query.split()
         ranked = []
         for record, (key, label) in best.items():
-            confidence = judge(query_words, (JudgedLabel(self._folded(number), self._kind(number))
-                                             for number in self.record_labels(record)))
+            confidence = WEAK if key[0] < JUDGED_FROM_SCORE else judge(query_words, (
+                JudgedLabel(self._folded(number), self._kind(number))
+                for number in self.record_labels(record)))
             ranked.append(((RANK[confidence], *key), self.record_ids[record], label, confidence))
         ranked.sort(key=lambda item: (tuple(-part for part in item[0]), item[1]))
         return [Match(record_id, round(key[1], 1), self._shown_text(label), confidence)

@@ -55,10 +55,11 @@ def inflected(word: str, base: str) -> bool:
     return False
 
 
-def endings_removed(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def endings_removed(word: str) -> frozenset[str]:
     """The word and what is left of it without one known ending (for typo checks)."""
     found = {word}
     for size in range(1, 6):
         if len(word) - size >= 4 and word[-size:] in _WORD_ENDINGS:
             found.add(word[:-size])
-    return found
+    return frozenset(found)

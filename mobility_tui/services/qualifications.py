@@ -3,6 +3,7 @@ gaps, routes and demand. Every answer reads one snapshot of one build generation
 
 from __future__ import annotations
 
+import builtins
 import threading
 from typing import Any
 
@@ -36,6 +37,7 @@ class QualificationService:
         self.reader = reader
         self._index: tuple[str, SearchIndex] | None = None
         self._lock = threading.Lock()
+        self._next_steps: tuple[str, dict[str | None, list[NextStep]]] | None = None
         self.generation: str | None = None
 
     # --- the index ---------------------------------------------------------------------
@@ -56,9 +58,19 @@ class QualificationService:
             answer = SearchAnswer(query, hits, [])
             if answer.answered:
                 return answer
-            return SearchAnswer(query, hits, next_steps(snapshot, country))
+            return SearchAnswer(query, hits, self._steps(snapshot, country))
 
         return self.reader.answer(work)
+
+    def _steps(self, snapshot: Snapshot, country: str | None) -> list[NextStep]:
+        """The next steps, read once per generation (a batch asks for them again and again)."""
+        with self._lock:
+            if self._next_steps is None or self._next_steps[0] != snapshot.generation:
+                self._next_steps = (snapshot.generation, {})
+            cached = self._next_steps[1]
+        if country not in cached:
+            cached[country] = next_steps(snapshot, country)
+        return cached[country]
 
     def list(self, country: str | None = None) -> list[Summary]:
         def work(snapshot: Snapshot) -> list[Summary]:
@@ -69,7 +81,7 @@ class QualificationService:
         items = self.reader.answer(work)
         return sorted(items, key=_list_order)
 
-    def browse(self, country: str | None = None, limit: int = 300) -> list[Summary]:
+    def browse(self, country: str | None = None, limit: int = 300) -> builtins.list[Summary]:
         """The first records of the catalogue (by id: country, kind, name), for an empty search
         box: reads only `limit` records, however large the catalogue."""
         def work(snapshot: Snapshot) -> list[Summary]:

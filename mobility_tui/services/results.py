@@ -1,5 +1,8 @@
 """Plain result objects returned by the services; `to_json()` gives the contract's shapes.
 
+Plain (not frozen) dataclasses: every command imports this module, and a frozen dataclass
+costs twice as much to create; nothing here is changed after it is made.
+
 They are built from stored documents (catalog/documents.py) and hold data only: what a person
 sees is decided in presentation/, for the interface language.
 """
@@ -36,7 +39,7 @@ def is_stale(verified: dt.date, today: dt.date | None = None) -> bool:
     return (today - verified).days > STALE_AFTER_DAYS
 
 
-@dataclass(frozen=True)
+@dataclass
 class Source:
     url: str
     kind: str  # law | authority | register | provider | other
@@ -52,7 +55,7 @@ def urls(sources: list[Source]) -> list[str]:
     return [source.url for source in sources]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Checked:
     """When a record's facts were last compared with its sources."""
 
@@ -68,7 +71,7 @@ class Checked:
                 "stale": self.stale}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Authority:
     name: str
     url: str
@@ -81,7 +84,7 @@ class Authority:
         return {"name": self.name, "url": self.url}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Summary:
     """A qualification or occupation as search results and lists show it."""
 
@@ -134,7 +137,7 @@ class Summary:
         }
 
 
-@dataclass(frozen=True)
+@dataclass
 class SearchHit:
     summary: Summary
     score: float
@@ -151,7 +154,7 @@ class SearchHit:
                 "confidence": self.confidence}
 
 
-@dataclass(frozen=True)
+@dataclass
 class NextStep:
     id: str
     name: LocalText
@@ -168,7 +171,7 @@ class NextStep:
                 "sources": urls(self.sources), "verified": self.checked.verified.isoformat()}
 
 
-@dataclass(frozen=True)
+@dataclass
 class SearchAnswer:
     query: str
     hits: list[SearchHit]
@@ -182,7 +185,7 @@ class SearchAnswer:
         return [hit.to_json() for hit in self.hits] + [step.to_json() for step in self.next_steps]
 
 
-@dataclass(frozen=True)
+@dataclass
 class RouteRef:
     """A way to close a gap: a route record, a course, or a qualification (e.g. a yrkespaket)."""
 
@@ -205,7 +208,7 @@ class RouteRef:
                 "ends": self.ends.isoformat() if self.ends else None}
 
 
-@dataclass(frozen=True)
+@dataclass
 class GapView:
     text: LocalText
     area: str
@@ -220,7 +223,7 @@ class GapView:
                 "ask": self.ask.to_json() if self.ask else None, "sources": urls(self.sources)}
 
 
-@dataclass(frozen=True)
+@dataclass
 class CounterpartView:
     """A counterpart decision as seen from the record shown."""
 
@@ -255,13 +258,13 @@ class CounterpartView:
         }
 
 
-@dataclass(frozen=True)
+@dataclass
 class Fee:
     amount: float
     currency: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class RegulationView:
     id: str
     country: str
@@ -334,7 +337,7 @@ class RegulationView:
         }
 
 
-@dataclass(frozen=True)
+@dataclass
 class DemandView:
     id: str
     occupation: LocalText
@@ -367,7 +370,7 @@ class DemandView:
                 "sources": urls(self.sources), "verified": self.checked.verified.isoformat()}
 
 
-@dataclass(frozen=True)
+@dataclass
 class Detail:
     """One qualification or occupation with everything `show` and the plan need."""
 
@@ -413,7 +416,7 @@ class Detail:
         }
 
 
-@dataclass(frozen=True)
+@dataclass
 class CourseView:
     id: str
     provider: str
@@ -456,7 +459,7 @@ class CourseView:
         }
 
 
-@dataclass(frozen=True)
+@dataclass
 class GuideStepView:
     id: str
     order: int
