@@ -24,6 +24,17 @@ async def settle(pilot, predicate, timeout: float = 8.0) -> None:
     await pilot.pause(0.3)
 
 
+def steady(run_before):
+    """Run the steps, then stop every cursor blinking: a blink caught mid-phase would make the
+    picture differ from run to run."""
+    async def run(pilot) -> None:
+        await run_before(pilot)
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause(0.1)
+    return run
+
+
 async def ready(pilot) -> None:
     await settle(pilot, lambda: pilot.app.services is not None
                  and getattr(pilot.app.screen, "generation", None) is not None)
@@ -52,20 +63,20 @@ def snapshot_app(built_fixture_db):
 @pytest.mark.parametrize("language, size", [("en", SMALL), ("sv", LARGE)])
 def test_search_screen(snap_compare, snapshot_app, language, size):
     assert snap_compare(snapshot_app(language), terminal_size=size,
-                        run_before=lambda pilot: search_for(pilot, "lahihoitaja"))
+                        run_before=steady(lambda pilot: search_for(pilot, "lahihoitaja")))
 
 
 @pytest.mark.parametrize("language, size", [("en", LARGE), ("fi", SMALL)])
 def test_no_close_match(snap_compare, snapshot_app, language, size):
     assert snap_compare(snapshot_app(language), terminal_size=size,
-                        run_before=lambda pilot: search_for(pilot, "valaanpyytaja"))
+                        run_before=steady(lambda pilot: search_for(pilot, "valaanpyytaja")))
 
 
 @pytest.mark.parametrize("language, size", [("en", SMALL), ("fi", LARGE)])
 def test_detail_screen(snap_compare, snapshot_app, language, size):
     # A record checked in 2024: the stale warning is part of the picture, and stays so.
     assert snap_compare(snapshot_app(language), terminal_size=size,
-                        run_before=lambda pilot: open_detail(pilot, "rekkakuski"))
+                        run_before=steady(lambda pilot: open_detail(pilot, "rekkakuski")))
 
 
 @pytest.mark.parametrize("language, size", [("en", LARGE), ("sv", SMALL)])
@@ -75,7 +86,7 @@ def test_compare_screen(snap_compare, snapshot_app, language, size):
         await pilot.press("c")
         await settle(pilot, lambda: getattr(pilot.app.screen, "right", None) is not None)
 
-    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=run_before)
+    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=steady(run_before))
 
 
 @pytest.mark.parametrize("language, size", [("en", LARGE)])
@@ -87,7 +98,7 @@ def test_plan_composer(snap_compare, snapshot_app, language, size):
                      and pilot.app.screen.courses)
         pilot.app.screen.query_one("#plan-path").value = "plan.md"  # no date or folder in the picture
 
-    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=run_before)
+    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=steady(run_before))
 
 
 @pytest.mark.parametrize("language, size", [("en", LARGE), ("fi", SMALL)])
@@ -100,7 +111,7 @@ def test_situation_check(snap_compare, snapshot_app, language, size):
         await settle(pilot, lambda: pilot.app.screen.generation is not None)
         await pilot.pause(0.5)
 
-    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=run_before)
+    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=steady(run_before))
 
 
 @pytest.mark.parametrize("language, size", [("en", SMALL), ("fi", LARGE)])
@@ -110,7 +121,7 @@ def test_courses_screen(snap_compare, snapshot_app, language, size):
         await pilot.press("f5")
         await settle(pilot, lambda: getattr(pilot.app.screen, "courses", None))
 
-    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=run_before)
+    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=steady(run_before))
 
 
 @pytest.mark.parametrize("language, size", [("sv", SMALL)])
@@ -119,4 +130,4 @@ def test_help_screen(snap_compare, snapshot_app, language, size):
         await ready(pilot)
         await pilot.press("f1")
 
-    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=run_before)
+    assert snap_compare(snapshot_app(language), terminal_size=size, run_before=steady(run_before))

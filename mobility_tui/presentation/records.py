@@ -295,7 +295,10 @@ def demand_blocks(demand: list[DemandView]) -> list[Block]:
     items = []
     for figure in demand:
         level = words.label(words.DEMAND_LEVELS, figure.level)
-        parts = line(span(f"{figure.region} ({words.label(words.COUNTRIES, figure.country)})", "strong"),
+        where = region_name({"region": figure.region, "country": figure.country})
+        if figure.region != "national":
+            where += f" ({words.label(words.COUNTRIES, figure.country)})"
+        parts = line(span(where, "strong"),
                      ": ", pick_text(figure.occupation), " — ",
                      span(level, words.DEMAND_TONE.get(figure.level, "")), " · ",
                      span(formats.period(figure.period_start, figure.period_end), "muted"))
@@ -338,9 +341,26 @@ def search_summary(answer: SearchAnswer) -> str:
 
 
 def shortage_mark(summary: Summary) -> str:
-    regions = sorted({item["region"] for item in summary.current_shortage()
+    """Where the other country's barometer reports a shortage of this work; an old figure says
+    until when it held, so it never reads as current."""
+    abroad = [item for item in summary.shortage if item["country"] != summary.country]
+    if not abroad:
+        return ""
+    current = sorted({region_name(item) for item in summary.current_shortage()
                       if item["country"] != summary.country})
-    return _("shortage: {regions}").format(regions=", ".join(regions)) if regions else ""
+    if current:
+        return _("shortage: {regions}").format(regions=", ".join(current))
+    # The latest figure, a region's before the whole country's.
+    latest = max(abroad, key=lambda item: (item["period_end"], item["region"] != "national"))
+    return _("shortage in {region} (a figure for the period to {date})").format(
+        region=region_name(latest), date=formats.date(dt.date.fromisoformat(latest["period_end"])))
+
+
+def region_name(item: dict) -> str:
+    """A barometer's region; "national" figures are for the whole country."""
+    if item["region"] == "national":
+        return words.label(words.COUNTRIES, item["country"])
+    return item["region"]
 
 
 def next_step_blocks(steps: list[NextStep]) -> list[Block]:

@@ -133,7 +133,8 @@ class Summary:
             "national_level": self.national_level, "name": full_text(self.name),
             "titles": full_lists(self.titles), "programme": self.programme, "field": self.field,
             "regulated": dict(self.regulated),
-            "shortage": [dict(item) for item in self.current_shortage()],
+            "shortage": [{**item, "outdated": dt.date.fromisoformat(item["period_end"]) < dt.date.today()}
+                         for item in self.shortage],
         }
 
 
