@@ -47,6 +47,20 @@ def test_the_embedded_default_is_rebuilt_after_an_upgrade(tmp_path):
     assert reader.info()["fingerprint"] != "from-an-older-release"
 
 
+def test_db_build_corrects_a_remembered_fingerprint(tmp_path):
+    """An edit in place can leave the folder signature as it was; the build has just hashed the
+    files, so afterwards no desk is told its fresh database was built from other data."""
+    from mobility_tui.catalog.signature import cache_file, data_signature, remember
+    from mobility_tui.resources import bundled_data_dir
+
+    remember(data_signature(bundled_data_dir()), "before-the-edit", cache_file())
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    build_database(url)
+    notices: list[str] = []
+    open_catalogue(ChosenDatabase(url, embedded=False), notice=notices.append)
+    assert notices == []
+
+
 def test_a_desk_never_changes_a_database_it_was_given(tmp_path, run):
     url = f"sqlite:///{tmp_path / 'office.sqlite3'}"
     build_database(url)  # the bundled data, as an administrator builds it

@@ -59,6 +59,19 @@ async def open_detail(pilot, text: str) -> None:
                    and pilot.app.screen.detail is not None)
 
 
+def record_notices(app, monkeypatch) -> list[str]:
+    """Every notification the app shows, as text (through its public notify)."""
+    shown: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        shown.append(str(message))
+        return original(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", notify)
+    return shown
+
+
 @pytest.fixture
 def app(built_fixture_db):
     return create_app(chosen(built_fixture_db), language="en")
@@ -193,6 +206,7 @@ async def test_courses_know_places_in_both_languages_and_show_online_ones(app):
 
 
 async def test_a_failing_worker_is_shown_not_swallowed(app, monkeypatch):
+    notices = record_notices(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "lahihoitaja")
 
@@ -201,8 +215,7 @@ async def test_a_failing_worker_is_shown_not_swallowed(app, monkeypatch):
 
         monkeypatch.setattr(app.services.qualifications, "get", broken)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: any("disk on fire" in str(note.message)
-                                          for note in app._notifications))
+        await wait_for(pilot, lambda: any("disk on fire" in notice for notice in notices))
         assert "disk on fire [bold]not markup[/bold]" in text_of(app, "#detail-status")
         assert app.is_running
 
@@ -210,6 +223,7 @@ async def test_a_failing_worker_is_shown_not_swallowed(app, monkeypatch):
 async def test_a_rebuild_is_noticed_and_the_screen_reads_again(built_fixture_db, data_dir, monkeypatch):
     monkeypatch.setattr(app_module, "POLL_SECONDS", 0.2)
     app = create_app(chosen(built_fixture_db), language="en")
+    notices = record_notices(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "rekkakuski")
         first = app.generation
@@ -221,7 +235,7 @@ async def test_a_rebuild_is_noticed_and_the_screen_reads_again(built_fixture_db,
         await wait_for(pilot, lambda: app.generation != first)
         await wait_for(pilot, lambda: app.screen.query_one("#results", DataTable).get_row_at(0)[1].plain
                        .endswith("(new)"))
-        assert any("rebuilt" in str(note.message) for note in app._notifications)
+        assert any("rebuilt" in notice for notice in notices)
 
 
 def test_without_a_terminal_it_says_so_instead_of_hanging(tmp_path):

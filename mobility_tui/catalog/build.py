@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mobility_tui.catalog.documents import build_documents
 from mobility_tui.catalog.loader import Catalog, load_catalog
-from mobility_tui.catalog.signature import data_signature
+from mobility_tui.catalog.signature import cache_file, data_signature, remember
 from mobility_tui.i18n import _, ngettext
 from mobility_tui.resources import bundled_data_dir
 from mobility_tui.search import build_index
@@ -65,13 +65,16 @@ def build_database(url: str, data_dir: Path | None = None, progress: Progress = 
         "link": [vars(link) for link in links],
         "search_part": [{"name": name, "data": data} for name, data in parts.items()],
     }
-    info = {"fingerprint": catalog.fingerprint, "signature": data_signature(data_dir),
+    signature = data_signature(data_dir)
+    info = {"fingerprint": catalog.fingerprint, "signature": signature,
             "origin": origin, "schema_version": SCHEMA_VERSION,
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     if target.backend == "sqlite":
         generation = _write_sqlite(target, rows, info)
     else:
         generation = _write_server(target, rows, info, list(grant_read))
+    if origin == BUNDLED:
+        remember(signature, catalog.fingerprint, cache_file())
     result = BuildResult(len(records), len(catalog.qualifications) + len(catalog.occupations),
                          len(catalog.regulations), generation, catalog)
     progress(_("Database ready (generation {generation}): {records} records, {qualifications} "

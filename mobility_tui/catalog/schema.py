@@ -339,6 +339,7 @@ class GuideStepRecord(Sourced):
     id: RecordId
     order: Annotated[int, Field(ge=0)]
     scenarios: Annotated[list[Scenario], Field(min_length=1)]
+    fields: list[Field_] = []  # a plan shows the step only for these fields; empty: for everyone
     title: LocalText
     body: LocalText
     authority: Authority

@@ -46,24 +46,39 @@ def data_signature(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def installed_fingerprint(data_dir: Path, cache_file: Path | None) -> str:
+def cache_file() -> Path | None:
+    """Where the fingerprint of the installed data is remembered (the user's cache folder)."""
+    try:
+        from platformdirs import user_cache_dir
+    except ImportError:  # pragma: no cover - a dependency
+        return None
+    return Path(user_cache_dir("mobility-tui", appauthor=False)) / "data-fingerprint.json"
+
+
+def installed_fingerprint(data_dir: Path, cache: Path | None) -> str:
     """The data's fingerprint, remembered per signature so an unchanged install is not rehashed."""
     signature = data_signature(data_dir)
-    cache: dict[str, str] = {}
-    if cache_file is not None:
+    if cache is not None:
         try:
-            cache = json.loads(cache_file.read_text(encoding="utf-8"))
+            remembered = json.loads(cache.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            cache = {}
-        if isinstance(cache, dict) and isinstance(cache.get(signature), str):
-            return cache[signature]
+            remembered = {}
+        if isinstance(remembered, dict) and isinstance(remembered.get(signature), str):
+            return remembered[signature]
     value = fingerprint(data_dir)
-    if cache_file is not None:
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = cache_file.with_name(f".{cache_file.name}.{os.getpid()}")
-            temporary.write_text(json.dumps({signature: value}), encoding="utf-8")
-            os.replace(temporary, cache_file)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+    remember(signature, value, cache)
     return value
+
+
+def remember(signature: str, value: str, cache: Path | None) -> None:
+    """Remember the fingerprint for this signature. `db build` calls it too: it has just hashed
+    the files, which matters after an edit in place that left the signature as it was."""
+    if cache is None:
+        return
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cache.with_name(f".{cache.name}.{os.getpid()}")
+        temporary.write_text(json.dumps({signature: value}), encoding="utf-8")
+        os.replace(temporary, cache)
+    except OSError:
+        pass  # a cache that cannot be written only costs time

@@ -23,7 +23,7 @@ from mobility_tui.presentation.blocks import (
 )
 from mobility_tui.presentation.checks import answer_entry
 from mobility_tui.presentation.records import (
-    counterpart_entry,
+    counterpart_blocks,
     course_levels,
     course_place,
     demand_blocks,
@@ -46,12 +46,9 @@ def plan_page(plan: Plan) -> Page:
     if request.language_level:
         subtitle.append(_("Language level now: {level}.").format(level=request.language_level))
     sections = [Section("qualification", _("Your qualification"), tuple(_qualification(plan)))]
-    own = [view for view in detail.counterparts if view.direction[0] == summary.country]
+    # The same counterparts as `show`: a decision made for the other direction is marked so.
     sections.append(Section("counterparts", _("Counterpart {where}").format(
-        where=words.label(words.IN_COUNTRY, summary.other_country)),
-        tuple(counterpart_entry(view, summary) for view in own) or (Paragraph(line(
-            _("No counterpart decision is recorded yet: ask UHR (Sweden) or the Finnish National "
-              "Agency for Education (Finland)."))),)))
+        where=words.label(words.IN_COUNTRY, summary.other_country)), tuple(counterpart_blocks(detail))))
     sections.append(Section("regulation", _("Recognition and licences"),
                             tuple(_compact(regulation_blocks(detail)))))
     if detail.demand:

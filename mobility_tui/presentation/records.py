@@ -147,7 +147,8 @@ def counterpart_entry(view: CounterpartView, shown: Summary) -> Entry:
     else:
         title = line(span(relation, tone))
     blocks: list[Block] = []
-    if view.direction[0] != shown.country:
+    this_way = decided_this_way(view, shown)
+    if not this_way:
         blocks.append(Paragraph(line(span(_("Decided for the other direction: {direction}").format(
             direction=direction_heading(view.direction)), "muted"))))
     facts: list[tuple[str, Inlines]] = []
@@ -158,14 +159,24 @@ def counterpart_entry(view: CounterpartView, shown: Summary) -> Entry:
     if facts:
         blocks.append(Facts(tuple(facts)))
     blocks.append(Paragraph(line(pick_text(view.rationale))))
-    if view.day_one:
+    if not this_way:
+        # Its gaps are what the other country's holder lacks here: the wrong way round for this one.
+        blocks.append(Paragraph(line(_("What a holder going this way would lack has not been "
+                                       "compared."))))
+    elif view.day_one:
         blocks.append(Paragraph(line(span(_("From day one: "), "strong"), pick_text(view.day_one))))
-    if view.gaps:
+    if this_way and view.gaps:
         blocks.append(Entry(line(span(_("What differs, and how to close it"), "strong")),
                             tuple(gap_entry(gap) for gap in view.gaps)))
     if view.ask is not None:
         blocks.append(Paragraph(line(_("Who decides: "), link(view.ask.url, view.ask.name))))
     return Entry(title, tuple(blocks))
+
+
+def decided_this_way(view: CounterpartView, shown: Summary) -> bool:
+    """Whether the comparison was made for the shown record's holder going abroad; one made the
+    other way round keeps its relation, but its gaps and day-one work are not this holder's."""
+    return view.direction[0] == shown.country
 
 
 def gap_entry(gap: GapView) -> Entry:
@@ -270,8 +281,9 @@ def employer_view(detail: Detail) -> dict[str, list[str]]:
     """The employer's view, in the interface language: what the holder can do from day one, what
     needs induction at work or a course, and what needs a licence first."""
     groups: dict[str, list[str]] = {key: [] for key in EMPLOYER_GROUPS}
-    groups["day_one"] = [pick_text(view.day_one) for view in detail.counterparts if view.day_one]
-    for view in detail.counterparts:
+    this_way = [view for view in detail.counterparts if decided_this_way(view, detail.summary)]
+    groups["day_one"] = [pick_text(view.day_one) for view in this_way if view.day_one]
+    for view in this_way:
         for gap in view.gaps:
             if gap.employer in groups:
                 groups[gap.employer].append(pick_text(gap.text))

@@ -79,6 +79,8 @@ class Plan:
         urls: list[str] = [source.url for source in self.detail.sources]
         for view in self.detail.counterparts:
             urls.extend(source.url for source in view.sources)
+            if view.direction[0] != self.detail.summary.country:
+                continue  # a comparison made the other way round: its gaps are not shown
             for gap in view.gaps:
                 urls.extend(source.url for source in gap.sources)
                 urls.extend(route.url for route in gap.routes)
@@ -109,9 +111,11 @@ def make_plan(services, request: PlanRequest) -> Plan:
             scenario=scenario, country=detail.summary.country))
     courses = choose_courses(services, detail, request)
     steps = services.guide.steps(scenario)
-    if request.step_ids is not None:
+    if request.step_ids is not None:  # the officer's choice, even of a step for another field
         wanted = set(request.step_ids)
         steps = [step for step in steps if step.id in wanted]
+    else:
+        steps = [step for step in steps if step.concerns(detail.summary.field)]
     answers = None
     if request.situation is not None:
         answers = services.checks.check(request.situation)

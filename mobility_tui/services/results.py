@@ -470,17 +470,23 @@ class GuideStepView:
     authority: Authority
     sources: list[Source]
     checked: Checked
+    fields: list[str] = dc_field(default_factory=list)  # empty: for every field
 
     @classmethod
     def of(cls, body: dict[str, Any]) -> GuideStepView:
         return cls(body["id"], body["order"], list(body["scenarios"]), body["title"], body["body"],
                    Authority.of(body["authority"]), Source.many(body.get("sources")),  # type: ignore[arg-type]
-                   Checked(dt.date.fromisoformat(body["verified"]), body.get("verification", "checked")))
+                   Checked(dt.date.fromisoformat(body["verified"]), body.get("verification", "checked")),
+                   list(body.get("fields") or []))
+
+    def concerns(self, field: str | None) -> bool:
+        """Whether the step is for a holder of this field (an unknown field gets every step)."""
+        return not self.fields or field is None or field in self.fields
 
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "order": self.order, "scenarios": list(self.scenarios),
-            "title": full_text(self.title), "body": full_text(self.body),
+            "fields": list(self.fields), "title": full_text(self.title), "body": full_text(self.body),
             "authority": self.authority.to_json(),
             "sources": urls(self.sources), **self.checked.to_json(),
         }

@@ -10,7 +10,6 @@ it was built from other data than the installed copy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from mobility_tui.i18n import _
 from mobility_tui.storage.reader import NotBuilt, Reader, WrongSchema
@@ -24,19 +23,11 @@ def _silent(_message: str) -> None:
     pass
 
 
-def _cache_file() -> Path | None:
-    try:
-        from platformdirs import user_cache_dir
-    except ImportError:  # pragma: no cover - a dependency
-        return None
-    return Path(user_cache_dir("mobility-tui", appauthor=False)) / "data-fingerprint.json"
-
-
 def installed_data_fingerprint() -> str:
-    from mobility_tui.catalog.signature import installed_fingerprint
+    from mobility_tui.catalog.signature import cache_file, installed_fingerprint
     from mobility_tui.resources import bundled_data_dir
 
-    return installed_fingerprint(bundled_data_dir(), _cache_file())
+    return installed_fingerprint(bundled_data_dir(), cache_file())
 
 
 def open_catalogue(chosen: ChosenDatabase, progress: Notify = _silent,

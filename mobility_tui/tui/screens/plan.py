@@ -133,7 +133,9 @@ class PlanScreen(BaseScreen):
                               course.id in (kept or chosen_ids)) for course in every])
         step_list = self.query_one("#plan-steps", SelectionList)
         step_list.clear_options()
-        step_list.add_options([(strip_controls(pick_text(step.title)), step.id, True) for step in steps])
+        # Every step of the scenario is offered; those for other fields start unticked.
+        step_list.add_options([(strip_controls(pick_text(step.title)), step.id,
+                                step.concerns(detail.summary.field)) for step in steps])
 
     @staticmethod
     def _course_label(course) -> str:
