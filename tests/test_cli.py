@@ -214,3 +214,15 @@ def test_every_command_and_option_has_help_text():
 
     for prog, action in walk(build_parser()):
         assert action.help, f"{prog} {action.option_strings or action.dest} has no help"
+
+
+def test_a_narrow_terminal_never_breaks_an_address(run, built_fixture_db, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "40")
+    shown = run("--database-url", built_fixture_db, "show", "fi-pt-logistiikan", "--json").json()
+    text = run("--database-url", built_fixture_db, "show", "fi-pt-logistiikan").out
+    addresses = [source["url"] if isinstance(source, dict) else source for source in shown["sources"]]
+    assert addresses and any(len(address) > 40 for address in addresses)
+    for address in addresses:
+        assert address in text  # whole on one line, so a click or a copy gets all of it
+    prose = [line for line in text.splitlines() if "http" not in line]
+    assert max(len(line) for line in prose) <= 40

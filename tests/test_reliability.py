@@ -256,3 +256,20 @@ async def test_tui_shows_hostile_data_as_text(hostile_db):
         await pilot.press("enter")
         await pilot.pause(0.5)
         assert app.is_running
+
+
+def test_ctrl_c_in_a_long_batch_is_one_line_and_exit_130(built_fixture_db, tmp_path):
+    source = tmp_path / "many.txt"
+    source.write_text("".join(f"lähihoitaja {number}\n" for number in range(50_000)), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mobility_tui", "--database-url", built_fixture_db, "search",
+         "--batch", str(source), "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+    try:
+        assert process.stdout is not None and json.loads(process.stdout.readline())["line"] == 1
+        process.send_signal(signal.SIGINT)
+        _out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert err == "Interrupted.\n"

@@ -168,3 +168,19 @@ def test_an_index_of_another_format_is_refused():
     parts["meta"] = b'{"format": 999}'
     with pytest.raises(index_module.IndexFormatError):
         SearchIndex(parts)
+
+
+def test_a_reader_never_rebuilds_the_index(run, built_fixture_db, monkeypatch):
+    """The index is built once, by `db build`; every later command loads the stored one."""
+    import mobility_tui.catalog.build
+    import mobility_tui.search
+    import mobility_tui.search.index
+
+    def refuse(_entries):
+        raise AssertionError("the index was built again by a reader")
+
+    for module in (mobility_tui.search.index, mobility_tui.search, mobility_tui.catalog.build):
+        monkeypatch.setattr(module, "build_index", refuse)
+    for query in ("lähihoitaja", "rekkakuski"):
+        result = run("--database-url", built_fixture_db, "search", query, "--json")
+        assert result.code == 0 and result.json()[0]["confidence"] == "exact"

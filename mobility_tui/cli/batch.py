@@ -103,6 +103,16 @@ def run_batch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Text for a CSV cell an employer opens in a spreadsheet: shown, never run."""
+    text = strip_controls(text)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _best(answer):
     return next((hit for hit in answer.hits if hit.answers), None)
 
@@ -110,13 +120,13 @@ def _best(answer):
 def _csv_row(number: int, query: str, answer) -> list[str]:
     hit = _best(answer)
     if hit is None:
-        return [str(number), strip_controls(query), "", "", "weak" if answer.hits else "", "", "", "", "", ""]
+        return [str(number), _cell(query), "", "", "weak" if answer.hits else "", "", "", "", "", ""]
     summary = hit.summary
     decision = summary.counterparts[0] if summary.counterparts else None
     regulated = summary.regulated.get(summary.other_country)
-    return [str(number), strip_controls(query), strip_controls(pick_text(summary.name)), summary.id,
+    return [str(number), _cell(query), _cell(pick_text(summary.name)), summary.id,
             hit.confidence, summary.country, str(summary.eqf_level or ""),
-            strip_controls(pick_text(decision["name"])) if decision and decision.get("name") else "",
+            _cell(pick_text(decision["name"])) if decision and decision.get("name") else "",
             decision["relation"] if decision else "",
             "" if regulated is None else ("yes" if regulated else "no")]
 

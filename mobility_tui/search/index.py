@@ -103,20 +103,29 @@ def _variants(label: Label) -> list[str]:
     return texts
 
 
-def _csr(pairs: Iterable[tuple[int, int]], order_key=None) -> tuple[array, array, array]:
-    """Sorted unique keys, offsets and postings from (key, label) pairs."""
-    grouped: dict[int, list[int]] = {}
-    for key, label in pairs:
-        grouped.setdefault(key, []).append(label)
-    keys, offsets, postings = array("q"), array("q", [0]), array("i")
-    for key in sorted(grouped):
-        labels = grouped[key]
-        if order_key is not None:
-            labels.sort(key=order_key)
-        keys.append(key)
-        postings.extend(labels)
-        offsets.append(len(postings))
-    return keys, offsets, postings
+def _csr(keys: array, labels: array, lengths: array | None = None) -> tuple[bytes, bytes, bytes]:
+    """Sorted unique keys, offsets and postings from parallel (key, label) arrays.
+
+    A label keeps its place among those of the same key, or, given `lengths`, the shorter
+    label comes first. numpy sorts the pairs: a million labels make tens of millions of them,
+    which as Python tuples would take gigabytes."""
+    import numpy as np
+
+    key_values = np.frombuffer(keys, dtype=np.int64)
+    label_values = np.frombuffer(labels, dtype=np.int32)
+    if lengths is None:
+        order = np.argsort(key_values, kind="stable")
+    else:  # lexsort is stable; its last key is the primary one
+        order = np.lexsort((np.frombuffer(lengths, dtype=np.int32)[label_values], key_values))
+    postings = label_values[order].astype(np.int32).tobytes()
+    sorted_keys = key_values[order]
+    del order
+    if not len(sorted_keys):
+        return b"", np.zeros(1, dtype=np.int64).tobytes(), postings
+    # Already sorted: a new key starts wherever the key changes (np.unique would sort again).
+    changes = np.flatnonzero(sorted_keys[1:] != sorted_keys[:-1]) + 1
+    starts = np.concatenate(([0], changes, [len(sorted_keys)])).astype(np.int64)
+    return sorted_keys[starts[:-1]].tobytes(), starts.tobytes(), postings
 
 
 def build_index(entries: Iterable[Entry]) -> dict[str, bytes]:
@@ -153,18 +162,24 @@ def build_index(entries: Iterable[Entry]) -> dict[str, bytes]:
 
     long_labels = [number for number in range(len(folded_labels)) if not is_short(number)]
     trigram_counts = array("H", [0] * len(folded_labels))
-    trigram_pairs: list[tuple[int, int]] = []
+    tri_pairs, word_pairs = (array("q"), array("i")), (array("q"), array("i"))
     for number in long_labels:
         grams = label_trigrams(folded_labels[number])
         trigram_counts[number] = min(len(grams), 65535)
-        trigram_pairs.extend((trigram_key(gram), number) for gram in grams)
-    tri_keys, tri_offsets, tri_postings = _csr(trigram_pairs)
-    word_keys, word_offsets, word_postings = _csr(
-        ((key_of(word), number) for number in long_labels for word in set(folded_labels[number].split())),
-        order_key=lambda number: len(folded_labels[number]))
-    short_keys, short_offsets, short_postings = _csr(
-        (key_of(folded_labels[number].replace(" ", "")), number)
-        for number in range(len(folded_labels)) if is_short(number))
+        tri_pairs[0].extend(trigram_key(gram) for gram in grams)
+        tri_pairs[1].extend([number] * len(grams))
+        words = set(folded_labels[number].split())
+        word_pairs[0].extend(key_of(word) for word in words)
+        word_pairs[1].extend([number] * len(words))
+    short_pairs = (array("q"), array("i"))
+    for number in range(len(folded_labels)):
+        if is_short(number):
+            short_pairs[0].append(key_of(folded_labels[number].replace(" ", "")))
+            short_pairs[1].append(number)
+    lengths = array("i", (len(text) for text in folded_labels))
+    tri_keys, tri_offsets, tri_postings = _csr(*tri_pairs)
+    word_keys, word_offsets, word_postings = _csr(*word_pairs, lengths=lengths)
+    short_keys, short_offsets, short_postings = _csr(*short_pairs)
 
     text_offsets = array("q", [0])
     for text in folded_labels:
@@ -186,12 +201,12 @@ def build_index(entries: Iterable[Entry]) -> dict[str, bytes]:
         "label_record": label_record.tobytes(),
         "label_info": label_info.tobytes(),
         "trigram_counts": trigram_counts.tobytes(),
-        "trigram_keys": tri_keys.tobytes(), "trigram_offsets": tri_offsets.tobytes(),
-        "trigram_postings": tri_postings.tobytes(),
-        "word_keys": word_keys.tobytes(), "word_offsets": word_offsets.tobytes(),
-        "word_postings": word_postings.tobytes(),
-        "short_keys": short_keys.tobytes(), "short_offsets": short_offsets.tobytes(),
-        "short_postings": short_postings.tobytes(),
+        "trigram_keys": tri_keys, "trigram_offsets": tri_offsets,
+        "trigram_postings": tri_postings,
+        "word_keys": word_keys, "word_offsets": word_offsets,
+        "word_postings": word_postings,
+        "short_keys": short_keys, "short_offsets": short_offsets,
+        "short_postings": short_postings,
     }
 
 
