@@ -94,23 +94,34 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from mobility_tui.cli.documents import document_format, write_document
     from mobility_tui.services.qualifications import QualificationService
 
+    as_document = args.output is not None or args.format is not None
+    fmt = document_format(args, "show") if as_document or args.json else "md"
+    if fmt is None:
+        return EXIT_USAGE
     detail = QualificationService(open_reader(args)).get(args.id)
-    if args.employer:
-        from mobility_tui.presentation.employer import employer_json, employer_page
+    if args.json:
+        if args.employer:
+            from mobility_tui.presentation.employer import employer_json
 
-        if args.json:
             print_json(employer_json(detail))
         else:
-            print_page(employer_page(detail))
+            print_json(detail.to_json())
         return EXIT_OK
-    if args.json:
-        print_json(detail.to_json())
+    if args.employer:
+        from mobility_tui.presentation.employer import employer_page
+
+        page = employer_page(detail)
     else:
         from mobility_tui.presentation.records import detail_with_checked
 
-        print_page(detail_with_checked(detail))
+        page = detail_with_checked(detail)
+    if as_document:
+        write_document(page, fmt, args, _("Saved to {path}"))
+    else:
+        print_page(page)
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ from mobility_tui.vocabulary import (
 )
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
-PLAN_FORMATS = ("md", "html", "pdf")
+DOCUMENT_FORMATS = ("md", "html", "pdf")
 
 # argparse's own words, so that its help and errors are translated with ours.
 ARGPARSE_MESSAGES = (
@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("id", metavar="ID", help=_("the record's id (from search or list)"))
     show.add_argument("--employer", action="store_true",
                       help=_("only the employer's view: day one, induction, courses, licences"))
+    _add_document_options(show)
     _add_json(show)
 
     listing = _command(commands, "list", _("list all qualifications and occupations"), "list")
@@ -190,12 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--place", metavar=_("PLACE"),
                       help=_("where the client will work or study (for courses)"))
     _add_situation(plan, required=False)
-    plan.add_argument("--format", choices=PLAN_FORMATS,
-                      help=_("Markdown, HTML or PDF (default: from the output file's extension, "
-                             "else md)"))
-    plan.add_argument("--output", metavar=_("FILE"), type=Path,
-                      help=_("write to this file (default: print to standard output)"))
-    plan.add_argument("--force", action="store_true", help=_("replace the output file if it exists"))
+    _add_document_options(plan)
     _add_json(plan)
 
     check_situation = _command(commands, "check", _("what tax, SFI, unemployment, social insurance "
@@ -214,12 +210,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_document_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=DOCUMENT_FORMATS,
+                        help=_("Markdown, HTML or PDF (default: from the output file's extension, "
+                               "else md)"))
+    parser.add_argument("--output", metavar=_("FILE"), type=Path,
+                        help=_("write to this file (default: print to standard output)"))
+    parser.add_argument("--force", action="store_true",
+                        help=_("replace the output file if it exists"))
+
+
 # Options of the commands whose positional argument is free text typed by a person: with their
 # values (True) or without (False). Used to let a query start with "-".
 FREE_TEXT_COMMANDS = {
     "search": {"--country": True, "--limit": True, "--json": False, "--batch": True,
                "--column": True, "--format": True},
-    "show": {"--json": False, "--employer": False},
+    "show": {"--json": False, "--employer": False, "--format": True, "--output": True,
+             "--force": False},
 }
 COMMON_OPTIONS = {"--lang": True, "--database-url": True, "-h": False, "--help": False}
 

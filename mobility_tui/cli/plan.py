@@ -5,32 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 
-from mobility_tui.cli.output import notice, print_json
-from mobility_tui.cli.parser import EXIT_OK, EXIT_USAGE, PLAN_FORMATS
+from mobility_tui.cli.documents import document_format, write_document
+from mobility_tui.cli.output import print_json
+from mobility_tui.cli.parser import EXIT_OK, EXIT_USAGE
 from mobility_tui.cli.situation import situation_from
 from mobility_tui.i18n import _
-
-
-def plan_format(args: argparse.Namespace) -> str | None:
-    """--format, else the output file's extension, else Markdown; None when they disagree."""
-    suffix = args.output.suffix.lower().lstrip(".") if args.output is not None else ""
-    suffix = {"htm": "html", "markdown": "md"}.get(suffix, suffix)
-    if args.format and suffix in PLAN_FORMATS and suffix != args.format:
-        return None
-    return args.format or (suffix if suffix in PLAN_FORMATS else "md")
 
 
 def run_plan(args: argparse.Namespace, services) -> int:
     from mobility_tui.files import PlanFileError
     from mobility_tui.services.plan import PlanError, PlanRequest, make_plan
 
-    fmt = plan_format(args)
+    fmt = document_format(args, "plan")
     if fmt is None:
-        print(_("mobility-tui plan: --format {format} does not match the file name {name}").format(
-            format=args.format, name=args.output), file=sys.stderr)
-        return EXIT_USAGE
-    if fmt == "pdf" and args.output is None and not args.json:
-        print(_("mobility-tui plan: a PDF needs --output FILE"), file=sys.stderr)
         return EXIT_USAGE
     notes = ""
     if args.notes_file is not None:
@@ -58,14 +45,7 @@ def run_plan(args: argparse.Namespace, services) -> int:
                     "sections": [{"key": section.key, "title": section.title}
                                  for section in page.sections if section.title]})
         return EXIT_OK
-    from mobility_tui.presentation.plan import render_plan
+    from mobility_tui.presentation.plan import plan_page
 
-    data = render_plan(plan, fmt)
-    if args.output is None:
-        sys.stdout.write(data.decode("utf-8"))
-        return EXIT_OK
-    from mobility_tui.files import write_atomically
-
-    path = write_atomically(data, args.output, force=args.force)
-    notice(_("Plan saved to {path}").format(path=path))
+    write_document(plan_page(plan), fmt, args, _("Plan saved to {path}"))
     return EXIT_OK

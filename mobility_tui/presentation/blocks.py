@@ -85,6 +85,7 @@ class Page:
     subtitle: Inlines = ()
     sections: tuple[Section, ...] = ()
     references: tuple[str, ...] = field(default_factory=tuple)  # collected once, at the end
+    one_sheet: bool = False  # printed tighter, to fit one sheet (the employer's page)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "title", strip_controls(self.title))

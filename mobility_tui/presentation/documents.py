@@ -134,7 +134,10 @@ a { color: #0a5a8c; overflow-wrap: anywhere; }
 @page { size: A4; margin: 12mm 13mm; }
 @media print { body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.3; }
                a { color: inherit; }
-               h2 { break-after: avoid; } }
+               h2 { break-after: avoid; }
+               body.one-sheet { font-size: 8pt; line-height: 1.22; }
+               body.one-sheet h2 { margin: 0.7rem 0 0.3rem; } body.one-sheet h3 { margin: 0.4rem 0 0.15rem; }
+               body.one-sheet .refs { font-size: 6.5pt; } }
 """
 
 
@@ -209,7 +212,8 @@ def to_html(page: Page) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
             "style-src 'unsafe-inline'\">\n"
-            f"<title>{html.escape(page.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            f"<title>{html.escape(page.title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+            + ('<body class="one-sheet">\n' if page.one_sheet else "<body>\n")
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
@@ -228,3 +232,12 @@ def to_pdf(page: Page) -> bytes:
                                "it from a browser ({reason}).").format(
             reason=error.__class__.__name__)) from None
     return HTML(string=to_html(page)).write_pdf()
+
+
+def render(page: Page, fmt: str) -> bytes:
+    """The page as a file's bytes: "md", "html" or "pdf"."""
+    if fmt == "html":
+        return to_html(page).encode("utf-8")
+    if fmt == "pdf":
+        return to_pdf(page)
+    return to_markdown(page).encode("utf-8")

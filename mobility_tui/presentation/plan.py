@@ -136,11 +136,6 @@ def _situation(plan: Plan) -> list[Block]:
 
 
 def render_plan(plan: Plan, fmt: str) -> bytes:
-    from mobility_tui.presentation.documents import to_html, to_markdown, to_pdf
+    from mobility_tui.presentation.documents import render
 
-    page = plan_page(plan)
-    if fmt == "html":
-        return to_html(page).encode("utf-8")
-    if fmt == "pdf":
-        return to_pdf(page)
-    return to_markdown(page).encode("utf-8")
+    return render(plan_page(plan), fmt)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.widgets import Footer, Header, Static
 
 from mobility_tui.i18n import N_, _
+from mobility_tui.presentation.blocks import Page
 from mobility_tui.tui.bindings import Key, localized
 from mobility_tui.tui.screens.base import BaseScreen
 from mobility_tui.tui.widgets.page_view import PageView
@@ -21,6 +22,7 @@ class DetailScreen(BaseScreen):
         Key("c", "compare", N_("Compare")),
         Key("p", "plan", N_("Plan")),
         Key("e", "employer", N_("Employer view")),
+        Key("s", "save", N_("Save page")),
     ]
 
     def __init__(self, record_id: str, employer_view: bool = False) -> None:
@@ -28,6 +30,7 @@ class DetailScreen(BaseScreen):
         self.record_id = record_id
         self.employer_view = employer_view
         self.detail = None
+        self.page: Page | None = None  # what is on screen, for saving
 
     def recreate(self) -> DetailScreen:
         return localized(DetailScreen)(self.record_id, self.employer_view)
@@ -55,6 +58,7 @@ class DetailScreen(BaseScreen):
         yield SystemCommand(_("Plan"), _("Compose an advising plan for a client"), self.action_plan)
         yield SystemCommand(_("Employer view"), _("What the holder can do, and what needs a course "
                                                   "or licence first"), self.action_employer)
+        yield SystemCommand(_("Save page"), _("This page as Markdown, HTML or PDF"), self.action_save)
 
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False)
     def load(self) -> None:
@@ -71,6 +75,7 @@ class DetailScreen(BaseScreen):
         self.detail, self.generation = detail, generation
         self.sub_title = detail.summary.name.get("fi") or detail.summary.name.get("sv") or ""
         page = employer_page(detail) if self.employer_view else detail_with_checked(detail)
+        self.page = page
         self.query_one("#detail", PageView).show(page)
         self.query_one("#detail-status", Static).update("")
         self.query_one("#detail-status", Static).display = False
@@ -91,3 +96,10 @@ class DetailScreen(BaseScreen):
         self.employer_view = not self.employer_view
         if self.detail is not None:
             self._loaded(self.detail, self.generation)
+
+    def action_save(self) -> None:
+        from mobility_tui.tui.screens.save import SaveScreen
+
+        if self.page is not None:
+            stem = f"{self.record_id}-employer" if self.employer_view else self.record_id
+            self.app.push_screen(localized(SaveScreen)(self.page, stem))

@@ -5,7 +5,6 @@ saves the plan (a file in the terminal; a download in the browser)."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 from textual import on, work
@@ -18,11 +17,9 @@ from mobility_tui.presentation import words
 from mobility_tui.presentation.records import course_levels, course_place, direction_heading
 from mobility_tui.text import strip_controls
 from mobility_tui.tui.bindings import Key, localized
+from mobility_tui.tui.saving import FORMATS, store, with_format
 from mobility_tui.tui.screens.base import BaseScreen
 from mobility_tui.vocabulary import CEFR_LEVELS
-
-FORMATS = (("Markdown", "md"), ("HTML", "html"), ("PDF", "pdf"))
-MIME = {"md": "text/markdown", "html": "text/html", "pdf": "application/pdf"}
 
 
 class PlanScreen(BaseScreen):
@@ -150,9 +147,7 @@ class PlanScreen(BaseScreen):
     @on(Select.Changed, "#plan-format")
     def _format_changed(self, event: Select.Changed) -> None:
         path_input = self.query_one("#plan-path", Input)
-        current = Path(path_input.value)
-        if current.suffix in (".md", ".html", ".pdf"):
-            path_input.value = str(current.with_suffix(f".{event.value}"))
+        path_input.value = str(with_format(Path(path_input.value), str(event.value)))
 
     @on(Select.Changed, "#plan-scenario")
     @on(Select.Changed, "#plan-level")
@@ -202,31 +197,22 @@ class PlanScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="plan-save", exit_on_error=False)
     def save(self, path: Path, fmt: str, replace: bool) -> None:
-        from mobility_tui.files import PlanFileError, write_atomically
+        from mobility_tui.files import PlanFileError
         from mobility_tui.presentation.plan import render_plan
         from mobility_tui.services.plan import make_plan
 
         request = self.app.call_from_thread(self._request)
         plan = make_plan(self.services, request)
+        name = f"plan-{self.record_id}-{request.created.isoformat()}.{fmt}"
         try:
-            data = render_plan(plan, fmt)
-            if self.app.is_web:
-                name = f"plan-{self.record_id}-{request.created.isoformat()}.{fmt}"
-                self.app.call_from_thread(self._deliver, data, name, fmt)
-                return
-            if path.exists() and not replace:
-                self.app.call_from_thread(self._ask_replace, path)
-                return
-            written = write_atomically(data, path, force=replace)
+            where = store(self.app, render_plan(plan, fmt), path, fmt, replace, name)
         except PlanFileError as error:
             self.app.call_from_thread(self.show_status, str(error), True)
             return
-        self.app.call_from_thread(self._saved, str(written))
-
-    def _deliver(self, data: bytes, name: str, fmt: str) -> None:
-        # In the browser (textual-serve) the file goes to the person, not the server's disk.
-        self.app.deliver_binary(io.BytesIO(data), save_filename=name, mime_type=MIME[fmt])
-        self._saved(name)
+        if where is None:
+            self.app.call_from_thread(self._ask_replace, path)
+        else:
+            self.app.call_from_thread(self._saved, where)
 
     def _ask_replace(self, path: Path) -> None:
         self.replace_path = path
