@@ -30,6 +30,7 @@ class HelpScreen(HasKeys, ModalScreen[None]):
             ("c", _("compare the record with its counterpart")),
             ("p", _("compose an advising plan (Markdown, HTML or PDF)")),
             ("e", _("the employer's view of the record")),
+            ("s", _("save the page shown (the employer's view fits one sheet)")),
             ("Esc", _("back")),
             ("Ctrl+P", _("command palette")),
             ("Ctrl+Q", _("quit")),
