@@ -24,8 +24,8 @@ from mobility_tui.tui.bindings import Key, localized
 from mobility_tui.tui.screens.base import BaseScreen
 from mobility_tui.tui.widgets.page_view import blocks_text
 
-# Wait this long after a key press before searching; a newer key press cancels the older search
-# anyway, so this only spares work while someone types fast.
+# A key press that comes this soon after the one before it (a burst, a paste) waits this long
+# before searching, so a newer key can cancel it first; a key after a pause searches at once.
 DEBOUNCE_SECONDS = 0.015
 MAX_RESULTS = 30
 # An empty query browses the catalogue; a national one is too long to put in a table at once.
@@ -57,6 +57,7 @@ class SearchScreen(BaseScreen):
         self.answer = None  # SearchAnswer of the query shown, or None when browsing
         self.rows: list = []  # Summary of each table row
         self.status = _("Opening the database…")
+        self._changed_at = 0.0  # when the search box last changed (time.monotonic)
 
     def recreate(self) -> SearchScreen:
         return localized(SearchScreen)(self.query_text, self.country)
@@ -112,7 +113,10 @@ class SearchScreen(BaseScreen):
     @on(Input.Changed, "#query")
     def _query_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
-        self.run_search(self.query_text, self.country)
+        now = time.monotonic()
+        in_a_burst = now - self._changed_at < DEBOUNCE_SECONDS
+        self._changed_at = now
+        self.run_search(self.query_text, self.country, debounce=in_a_burst)
 
     @on(Input.Submitted, "#query")
     def _query_submitted(self) -> None:
@@ -147,7 +151,7 @@ class SearchScreen(BaseScreen):
 
     # The search itself runs off the UI thread; a newer key press cancels an older search.
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, query: str, country: str | None, debounce: bool = True) -> None:
+    def run_search(self, query: str, country: str | None, debounce: bool = False) -> None:
         services = self.services
         if services is None:
             return
