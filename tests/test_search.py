@@ -163,6 +163,30 @@ def test_the_numpy_path_answers_as_the_plain_one(monkeypatch):
             assert large.search(query, country=country) == plain.search(query, country=country), query
 
 
+@pytest.mark.parametrize("numpy_from", [10**9, 0])
+def test_at_a_tie_in_shared_trigrams_the_long_label_is_rescored(monkeypatch, numpy_from):
+    """Both labels share five trigrams ("palvelu") with the query; WRatio scores the long one by
+    its best part, so when only one can be rescored it is the long one, on either path."""
+    monkeypatch.setattr(index_module, "NUMPY_FROM_LABELS", numpy_from)
+    monkeypatch.setattr(index_module, "CONTAINED_SAMPLE", 0)
+    entries = [Entry("short", "FI", [Label("tietopalvelu", "name", "fi")]),
+               Entry("long", "FI", [Label("ajoneuvoautomaatio ja hevospalvelualan perustutkinto",
+                                          "name", "fi")])]
+    index = SearchIndex(build_index(entries))
+    assert index.uses_numpy is (numpy_from == 0)
+    chosen = index._candidates("heovkpalvelu", 1, None)
+    assert [index.record_ids[index._a["label_record"][label]] for label in chosen] == ["long"]
+
+
+def test_a_large_catalogue_rescores_more_candidates(monkeypatch):
+    monkeypatch.setattr(index_module, "CANDIDATES", 2)
+    monkeypatch.setattr(index_module, "LABELS_PER_CANDIDATE", 10)
+    few = [Entry(str(number), "FI", [Label(f"tutkinto {number}", "name", "fi")]) for number in range(15)]
+    many = [Entry(str(number), "FI", [Label(f"tutkinto {number}", "name", "fi")]) for number in range(40)]
+    assert SearchIndex(build_index(few)).candidate_count == 2
+    assert SearchIndex(build_index(many)).candidate_count == 4
+
+
 def test_an_index_of_another_format_is_refused():
     parts = dict(build_index(ENTRIES))
     parts["meta"] = b'{"format": 999}'

@@ -31,8 +31,13 @@ FORMAT_VERSION = 2
 MIN_SCORE = 60.0
 # Nobody types a qualification name this long; longer input is cut so it cannot stall the scan.
 MAX_QUERY_CHARS = 200
-# How many labels sharing the most trigrams with the query are rescored with WRatio.
+# How many labels sharing the most trigrams with the query are rescored with WRatio: at least
+# CANDIDATES, and one in LABELS_PER_CANDIDATE of a large catalogue, where thousands of labels tie
+# in shared trigrams (bench/search.py: recall@10 0.97 at a million labels).
 CANDIDATES = 300
+LABELS_PER_CANDIDATE = 650
+# WRatio scores a label at least this many times the query's length by its best-matching part.
+LONG_LABEL_RATIO = 1.5
 CONTAINED_SAMPLE = 100
 WORD_SAMPLE = 64
 # At most this many labels tied with the last place are compared for the tie-break.
@@ -240,6 +245,7 @@ class SearchIndex:
         self._text = bytes(parts["label_text"]).decode()
         self._shown = bytes(parts["label_shown"]).decode()
         self.uses_numpy = self.label_count > NUMPY_FROM_LABELS
+        self.candidate_count = max(CANDIDATES, self.label_count // LABELS_PER_CANDIDATE)
         self._a = {name: self._array(parts[name], code) for name, code in _TYPECODES.items()}
         self._country_masks: dict[int, object] = {}
 
@@ -302,7 +308,7 @@ class SearchIndex:
         words = [found for word in set(folded_query.split())
                  if (found := self._postings("word", key_of(word), WORD_SAMPLE)) is not None]
         if self.uses_numpy:
-            return self._candidates_numpy(lists, words, limit, country)
+            return self._candidates_numpy(lists, words, limit, country, len(folded_query))
         counts: Counter[int] = Counter()
         for found in lists:
             counts.update(found)
@@ -310,9 +316,12 @@ class SearchIndex:
         if country is not None:
             counts = Counter({label: count for label, count in counts.items()
                               if record_country[label_record[label]] == country})
-        chosen = set(label for label, _count in counts.most_common(limit))
+        sizes = self._a["trigram_counts"]
+        long_from = LONG_LABEL_RATIO * len(folded_query)
+        # As in _most_shared: at a tie in shared trigrams, long labels first.
+        chosen = set(heapq.nlargest(limit, counts, key=lambda label: (
+            counts[label], sizes[label] >= long_from)))
         if len(counts) > limit:
-            sizes = self._a["trigram_counts"]
             chosen.update(heapq.nlargest(CONTAINED_SAMPLE, counts,
                                          key=lambda label: counts[label] / max(sizes[label], 1)))
         for found in words:
@@ -320,7 +329,8 @@ class SearchIndex:
                           if country is None or record_country[label_record[label]] == country)
         return sorted(chosen)
 
-    def _candidates_numpy(self, lists, words, limit: int, country: int | None) -> list[int]:
+    def _candidates_numpy(self, lists, words, limit: int, country: int | None,
+                          query_length: int) -> list[int]:
         import numpy as np
 
         if not lists and not words:
@@ -331,19 +341,41 @@ class SearchIndex:
             counts = np.bincount(np.concatenate(lists), minlength=self.label_count)
             if allowed is not None:
                 counts[~allowed] = 0
-            found = np.flatnonzero(counts)
-            if len(found) > limit:
-                contained = counts[found] / np.maximum(self._a["trigram_counts"][found], 1)
-                sample = min(CONTAINED_SAMPLE, len(found))
-                found = np.union1d(
-                    found[np.argpartition(-counts[found], limit - 1)[:limit]],
-                    found[np.argpartition(-contained, sample - 1)[:sample]])
+            found = self._most_shared(counts, limit, query_length)
         if words:
             extra = np.concatenate(words)
             if allowed is not None:
                 extra = extra[allowed[extra]]
             found = np.union1d(found, extra)
         return found.tolist()
+
+    def _most_shared(self, counts, limit: int, query_length: int):
+        """The `limit` labels sharing the most trigrams with the query, and the CONTAINED_SAMPLE
+        labels made most of the query's trigrams. Only labels that can be chosen are looked at:
+        at a million labels, every pass over all of them costs milliseconds."""
+        import numpy as np
+
+        labels_sharing = np.bincount(counts)  # how many labels share 0, 1, 2, … trigrams
+        labels_sharing[0] = 0
+        at_least = np.cumsum(labels_sharing[::-1])[::-1]  # how many share at least 0, 1, 2, …
+        if at_least[0] <= limit:
+            return np.flatnonzero(counts)
+        floor = int(np.flatnonzero(at_least >= limit)[-1])  # the limit-th most shared count
+        top = np.flatnonzero(counts >= floor)
+        if len(top) > limit:
+            # Among labels sharing as many trigrams, the long ones first: WRatio scores a label
+            # 1.5 times the query's length by its best-matching part, so at a tie in shared
+            # trigrams they score higher (a million labels tie by the thousand).
+            sizes = self._a["trigram_counts"][top]
+            rank = counts[top] * 2 + (sizes >= LONG_LABEL_RATIO * query_length)
+            top = top[np.argpartition(-rank, limit - 1)[:limit]]
+        # Labels made mostly of the query's trigrams (a short name inside a long query); one
+        # sharing under half the floor cannot be mostly made of them unless it is tiny, and
+        # tiny labels come through the word and short-label postings.
+        pool = np.flatnonzero(counts >= max(1, floor // 2))
+        contained = counts[pool] / np.maximum(self._a["trigram_counts"][pool], 1)
+        sample = min(CONTAINED_SAMPLE, len(pool))
+        return np.union1d(top, pool[np.argpartition(-contained, sample - 1)[:sample]])
 
     def _allowed(self, country: int | None):
         if country is None:
@@ -372,7 +404,7 @@ class SearchIndex:
         for label in short if short is not None else ():
             if country_number is None or record_country[label_record[label]] == country_number:
                 scored[int(label)] = 100.0
-        chosen = self._candidates(folded_query, CANDIDATES, country_number)
+        chosen = self._candidates(folded_query, self.candidate_count, country_number)
         texts = [self._folded(label) for label in chosen]
         # rapidfuzz drops scores equal to the cutoff exactly, hence the margin. Hits come sorted
         # by score, best first.
