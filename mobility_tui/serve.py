@@ -78,7 +78,7 @@ def run_server(args: argparse.Namespace) -> int:
 
 def make_server(host: str, port: int, language: str | None, database_url: str | None):
     import textual_serve
-    from aiohttp import web
+    from aiohttp import WSMsgType, web
     from textual_serve.app_service import AppService
     from textual_serve.server import Server, to_int
 
@@ -142,13 +142,36 @@ def make_server(host: str, port: int, language: str | None, database_url: str | 
                                      download_manager=self.download_manager,
                                      debug=False)
                 await service.start(width, height)
-                await self._process_messages(websocket, service)
+                await relay(websocket, service)
             except asyncio.CancelledError:
                 await websocket.close()
             finally:
                 if service is not None:
                     await service.stop()
             return websocket
+
+    async def relay(websocket, service) -> None:
+        """The browser's messages to the app process, through AppService's public methods
+        (textual.js sends ["stdin", text], ["resize", {width, height}], ["ping", x], ["blur"],
+        ["focus"])."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            envelope = message.json()
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await service.set_terminal_size(to_int(str(data.get("width")), 80),
+                                                to_int(str(data.get("height")), 24))
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await service.blur()
+            elif kind == "focus":
+                await service.focus()
 
     os.environ.setdefault("TEXTUAL_SERVE", "1")
     return MobilityServer(app_command(default_language, database_url), host=host, port=port,
