@@ -264,7 +264,10 @@ def test_ctrl_c_in_a_long_batch_is_one_line_and_exit_130(built_fixture_db, tmp_p
     process = subprocess.Popen(
         [sys.executable, "-m", "mobility_tui", "--database-url", built_fixture_db, "search",
          "--batch", str(source), "--json"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+        # A job started in the background (as CI may be) inherits SIGINT ignored; a person's
+        # terminal delivers it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert process.stdout is not None and json.loads(process.stdout.readline())["line"] == 1
         process.send_signal(signal.SIGINT)
