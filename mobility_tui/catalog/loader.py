@@ -27,7 +27,6 @@ from mobility_tui.catalog.schema import (
     RouteRecord,
     RuleRecord,
     Sourced,
-    source_url,
 )
 from mobility_tui.catalog.signature import data_files, fingerprint
 from mobility_tui.i18n import _
@@ -398,6 +397,3 @@ def _future_date_warnings(catalog: Catalog, today: dt.date) -> list[Problem]:
         "{latest}: is the clock right?").format(count=len(later), today=today.isoformat(),
                                                 latest=later[-1][0].isoformat()))]
 
-
-def source_urls(sources) -> list[str]:
-    return [source_url(source) for source in sources]

@@ -92,14 +92,3 @@ class Page:
 
     def section(self, key: str) -> Section | None:
         return next((section for section in self.sections if section.key == key), None)
-
-
-def plain(parts: Inlines) -> str:
-    """The inline parts as plain text (links with their address)."""
-    out = []
-    for part in parts:
-        if isinstance(part, Link):
-            out.append(f"{part.text} {part.url}".strip() if part.text else part.url)
-        else:
-            out.append(part.text)
-    return "".join(out)

@@ -44,7 +44,12 @@ def escape_markdown(value: object) -> str:
 
 def escape_markdown_block(value: object) -> str:
     """As `escape_markdown`, for text that starts a line: it cannot start a list either."""
-    return re.sub(r"^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", escape_markdown(value))
+    return _no_list_start(escape_markdown(value))
+
+
+def _no_list_start(line: str) -> str:
+    """A line that Markdown would read as a list item ("- ", "+ ", "1. ") made plain text."""
+    return re.sub(r"^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", line)
 
 
 def _md_inline(parts: Inlines) -> str:
@@ -67,8 +72,7 @@ def _md_blocks(blocks, depth: int) -> list[str]:
     indent = "  " * depth
     for block in blocks:
         if isinstance(block, Paragraph):
-            text = _md_inline(block.parts)
-            text = re.sub(r"^(\s*)([-+]|\d+\.)(\s)", r"\1\\\2\3", text)
+            text = _no_list_start(_md_inline(block.parts))
             lines.append(f"{indent}> {text}" if block.tone == "warning" else f"{indent}{text}")
             lines.append("")
         elif isinstance(block, Facts):

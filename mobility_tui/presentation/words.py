@@ -67,11 +67,6 @@ ROUTE_KINDS = {
     "course": N_("course"), "validation": N_("validation"),
     "compensation": N_("compensation measure"), "authority": N_("authority"),
 }
-GAP_AREAS = {
-    "competence": N_("competence"), "scope": N_("scope"), "regulated-task": N_("regulated task"),
-    "workplace-learning": N_("workplace learning"), "language": N_("language"),
-    "licence": N_("licence"),
-}
 EMPLOYER_VIEWS = {
     "induction": N_("learned through induction at work"),
     "course": N_("needs a course"),

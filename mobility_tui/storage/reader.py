@@ -102,18 +102,12 @@ class Snapshot:
             f"ORDER BY id{tail}", params)]
 
     def links_to(self, targets: Iterable[str], kind: str) -> list[tuple[str, str]]:
-        return self._links("target", targets, kind)
-
-    def links_from(self, sources: Iterable[str], kind: str) -> list[tuple[str, str]]:
-        return self._links("source", sources, kind)
-
-    def _links(self, end: str, ids: Iterable[str], kind: str) -> list[tuple[str, str]]:
-        """(source, target) links of this kind whose `end` ("source" or "target") is one of ids."""
-        wanted = list(dict.fromkeys(ids))
+        """(source, target) links of this kind that point to one of `targets`."""
+        wanted = list(dict.fromkeys(targets))
         if not wanted:
             return []
         return [(source, target) for source, target in self._rows(
-            f"SELECT source, target FROM {{p}}link WHERE kind = ? AND {end} IN ({self._in(wanted)}) "
+            f"SELECT source, target FROM {{p}}link WHERE kind = ? AND target IN ({self._in(wanted)}) "
             "ORDER BY source, target", (kind, *wanted))]
 
     def index_parts(self) -> dict[str, bytes]:

@@ -53,7 +53,6 @@ class MobilityApp(App[None]):
         self.database = database
         self.services: Services | None = services
         self.generation: str | None = None
-        self.load_error: str | None = None
         self.section = "search"
         self._section_modes: set[str] = set()  # modes added so far, "search@fi" …
 
@@ -121,7 +120,6 @@ class MobilityApp(App[None]):
 
     @on(CatalogFailed)
     def _catalog_failed(self, message: CatalogFailed) -> None:
-        self.load_error = message.reason
         self.notify(strip_controls(message.reason), severity="error", timeout=30, markup=False)
         self._tell_screens(Status(message.reason, error=True))
 
