@@ -75,8 +75,9 @@ class QualificationService:
     def list(self, country: str | None = None) -> list[Summary]:
         def work(snapshot: Snapshot) -> list[Summary]:
             self.generation = snapshot.generation
-            rows = [row for kind in SEARCHABLE for row in snapshot.by_kind(kind, with_body=False)]
-            return [Summary.of(row.summary) for row in rows if country in (None, row.country)]
+            rows = [row for kind in SEARCHABLE
+                    for row in snapshot.by_kind(kind, with_body=False, country=country)]
+            return [Summary.of(row.summary) for row in rows]
 
         items = self.reader.answer(work)
         return sorted(items, key=_list_order)
